@@ -1,0 +1,60 @@
+/// Splits text into tokens with ICU word-break semantics.
+///
+/// A token is every ICU word-break segment (locale `ar`) that is not made only of
+/// white space and invisible format characters (see ``Tokenizer/isBlank(_:)``).
+/// Punctuation marks are tokens; white space is not, but it is never lost: the bytes
+/// between two tokens are the gap, and tokens plus gaps give back the input.
+///
+/// The tokenizer is a value that picks an ``Engine``. Every engine yields exactly the
+/// same tokens; they differ in speed only. Callers use ``forEachToken(in:_:)-7qz3z``
+/// (streaming, no allocation per token) or ``tokenize(_:)`` (an array).
+public struct Tokenizer: Sendable {
+    /// How tokens are found. All engines produce identical tokens.
+    public enum Engine: String, Sendable, CaseIterable {
+        /// ICU's break iterator over UTF-8 text, token by token.
+        case icu
+    }
+
+    /// The engine this tokenizer uses.
+    public let engine: Engine
+
+    /// Creates a tokenizer that uses `engine`.
+    public init(engine: Engine = .icu) {
+        self.engine = engine
+    }
+
+    /// Calls `body` with each token of `bytes`, which must be valid UTF-8, in order.
+    /// Offsets in the tokens are relative to the start of `bytes` plus `baseOffset`.
+    public func forEachToken(
+        in bytes: UnsafeBufferPointer<UInt8>,
+        baseOffset: Int = 0,
+        _ body: (Token) throws -> Void
+    ) throws {
+        switch engine {
+        case .icu:
+            try ICUTokenizerEngine.shared.forEachToken(in: bytes, baseOffset: baseOffset, body)
+        }
+    }
+
+    /// Calls `body` with each token of `text`, in order; offsets are UTF-8 byte offsets.
+    public func forEachToken(in text: String, _ body: (Token) throws -> Void) throws {
+        var text = text
+        try text.withUTF8 { buffer in
+            try forEachToken(in: buffer, baseOffset: 0, body)
+        }
+    }
+
+    /// All tokens of `text`, in order.
+    public func tokenize(_ text: String) throws -> [Token] {
+        var tokens: [Token] = []
+        tokens.reserveCapacity(text.utf8.count / 5)
+        try forEachToken(in: text) { tokens.append($0) }
+        return tokens
+    }
+
+    /// Whether a scalar counts as blank when deciding that a segment is not a token:
+    /// White_Space, or Default_Ignorable_Code_Point (bidi marks, ZWJ/ZWNJ, soft hyphen).
+    public static func isBlank(_ scalar: Unicode.Scalar) -> Bool {
+        ScalarClass.isBlank(scalar)
+    }
+}
