@@ -4,8 +4,15 @@
 
 import PackageDescription
 
-/// Compiler and linker flags for the system ICU (Debian's `libicu-dev`), found by
-/// pkg-config through the `CICU` system-library-like C target below.
+/// Benchmarks (package-benchmark) build only when asked for, so that `swift test` never
+/// builds the benchmark harness:
+///
+///     QALAM_BENCHMARKS=1 swift package --disable-sandbox benchmark
+let withBenchmarks = Context.environment["QALAM_BENCHMARKS"] == "1"
+
+/// The benchmark suites, one folder each under `Benchmarks/`.
+let benchmarkSuites = ["TokenizerBenchmarks", "RomanizerBenchmarks", "TaggerBenchmarks", "ExtractionBenchmarks"]
+
 let package = Package(
     name: "Qalam",
     products: [
@@ -75,3 +82,17 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+if withBenchmarks {
+    package.dependencies.append(
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.0", traits: ["MallocInterposer"]))
+    for name in benchmarkSuites {
+        package.targets.append(
+            .executableTarget(
+                name: name,
+                dependencies: ["Qalam", .product(name: "Benchmark", package: "benchmark")],
+                path: "Benchmarks/\(name)",
+                plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+            ))
+    }
+}
