@@ -234,6 +234,18 @@ struct NormalizerTests {
             let reference = try normalizer.referenceNormalizedString(text)
             #expect(fast == reference, "round \(round): \(text.unicodeScalars.map { String($0.value, radix: 16) })")
             #expect(try normalizer.normalize(text).text == fast)
+            #expect(try normalizer.normalizedUTF8(text) == Array(fast.utf8))
+        }
+    }
+
+    @Test func bufferReuseGivesTheSameBytes() throws {
+        let normalizer = try Normalizer(preset: .search)
+        var generator = SeededGenerator(state: 11)
+        var buffer: [UInt8] = []
+        for _ in 0..<100 {
+            let text = randomNormalizerInput(&generator, length: Int.random(in: 0...200, using: &generator))
+            try normalizer.normalizeUTF8(text, into: &buffer)
+            #expect(buffer == Array(try normalizer.normalizedString(text).utf8))
         }
     }
 
