@@ -16,6 +16,7 @@ struct QalamCommand: ParsableCommand {
         subcommands: [
             TokenizeCommand.self,
             NormalizeCommand.self,
+            SentencesCommand.self,
         ]
     )
 }

@@ -1,0 +1,119 @@
+/// Read access by scalar to a buffer of valid UTF-8, for the sentence splitter's rules.
+struct UTF8Text {
+    let bytes: UnsafeBufferPointer<UInt8>
+
+    /// The scalar starting at byte `index` and its length.
+    func scalar(at index: Int) -> (Unicode.Scalar, Int) {
+        let lead = bytes[index]
+        var value: UInt32
+        var length: Int
+        switch lead {
+        case 0..<0x80: return (Unicode.Scalar(lead), 1)
+        case 0xC0..<0xE0: value = UInt32(lead & 0x1F); length = 2
+        case 0xE0..<0xF0: value = UInt32(lead & 0x0F); length = 3
+        default: value = UInt32(lead & 0x07); length = 4
+        }
+        for offset in 1..<length where index + offset < bytes.count {
+            value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+        }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    }
+
+    /// The scalar that ends at byte `index` (exclusive) and where it starts.
+    func scalar(before index: Int) -> (Unicode.Scalar, Int)? {
+        guard index > 0 else { return nil }
+        var start = index - 1
+        while start > 0 && bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        return (scalar(at: start).0, start)
+    }
+
+    /// The text of a byte range.
+    func string(_ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    }
+
+    /// `range` without the spaces, line breaks and invisible format characters around it,
+    /// or nil when nothing else is left.
+    func trimmed(_ range: Range<Int>) -> Sentence? {
+        var start = range.lowerBound
+        var end = range.upperBound
+        while start < end {
+            let (scalar, length) = scalar(at: start)
+            if !(Self.isSpace(scalar) || Self.isLineBreak(scalar)) { break }
+            start += length
+        }
+        while end > start, let (scalar, position) = scalar(before: end) {
+            if !(Self.isSpace(scalar) || Self.isLineBreak(scalar)) { break }
+            end = position
+        }
+        return start < end ? Sentence(start: start, end: end) : nil
+    }
+
+    /// Line and paragraph separators: LF, CR, NEL, U+2028, U+2029.
+    static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0A, 0x0D, 0x85, 0x2028, 0x2029: true
+        default: false
+        }
+    }
+
+    /// White space that is not a line break, and invisible format characters (bidi
+    /// marks, zero-width characters, byte order mark).
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        if isLineBreak(scalar) { return false }
+        if scalar.value < 0x80 { return scalar == " " || scalar == "\t" || scalar == "\u{0B}" || scalar == "\u{0C}" }
+        let properties = scalar.properties
+        return properties.isWhitespace || properties.isDefaultIgnorableCodePoint
+    }
+}
+
+/// The quotations of a text that open and close on the same line: «…», “…” and "…"
+/// (a straight quote closes the straight quote open before it). Unclosed quotes are
+/// ignored.
+struct QuoteSpans {
+    /// (byte of the opening quote, byte of the closing quote), sorted by opening.
+    private(set) var spans: [(open: Int, close: Int)] = []
+
+    init(_ text: UTF8Text) {
+        var stack: [(quote: Unicode.Scalar, position: Int)] = []
+        var position = 0
+        while position < text.bytes.count {
+            let (scalar, length) = text.scalar(at: position)
+            switch scalar {
+            case "«", "\u{201C}":
+                stack.append((scalar, position))
+            case "»", "\u{201D}":
+                let opener: Unicode.Scalar = scalar == "»" ? "«" : "\u{201C}"
+                if let index = stack.lastIndex(where: { $0.quote == opener }) {
+                    spans.append((stack[index].position, position))
+                    stack.removeSubrange(index...)
+                }
+            case "\"":
+                if let index = stack.lastIndex(where: { $0.quote == "\"" }) {
+                    spans.append((stack[index].position, position))
+                    stack.removeSubrange(index...)
+                } else {
+                    stack.append((scalar, position))
+                }
+            default:
+                if UTF8Text.isLineBreak(scalar) { stack.removeAll() }
+            }
+            position += length
+        }
+        spans.sort { $0.open < $1.open }
+    }
+
+    /// How far ``encloses(_:_:)`` has looked, and the latest close among those spans.
+    private var cursor = 0
+    private var latestClose = -1
+
+    /// Whether a quotation opened before `terminator` and closes at or after `boundary`.
+    /// Calls must come with non-decreasing `terminator`s (one pass over the text).
+    mutating func encloses(_ terminator: Int, _ boundary: Int) -> Bool {
+        while cursor < spans.count && spans[cursor].open < terminator {
+            latestClose = max(latestClose, spans[cursor].close)
+            cursor += 1
+        }
+        return latestClose >= boundary
+    }
+}
