@@ -42,7 +42,7 @@ struct NormalizeCommand: ParsableCommand {
     @Option(help: "The set of steps to start from.")
     var preset: Normalizer.Preset = .search
 
-    @Option(help: ArgumentHelp("Unicode normalization form, overriding the preset's.", valueName: "none|nfc|nfkc"))
+    @Option(help: "Unicode normalization form, overriding the preset's.")
     var form: UnicodeFormChoice?
 
     @Flag(inversion: .prefixedNo, help: "Remove harakat, shadda, sukun, superscript alef (U+064B–U+065F, U+0670).")
