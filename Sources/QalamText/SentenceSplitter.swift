@@ -8,7 +8,9 @@ import Synchronization
 /// - after a sentence terminator — «؟» «?» «!» «.» «۔» — together with any closing quotes
 ///   or brackets after it (ICU's rules);
 /// - at every line break (LF, CR, CRLF, U+0085, U+2028, U+2029): a sentence never spans
-///   one.
+///   one;
+/// - before a dash or bullet that follows a terminator and white space
+///   («هل تغير شيء؟ - نعم»), which ICU would keep in one sentence.
 ///
 /// Where it does not, although ICU would split:
 /// - inside a quotation that opens and closes on the same line («…», “…”, "…"): the
@@ -56,6 +58,8 @@ public struct SentenceSplitter: Sendable {
             try iterator.forEachBoundary(in: bytes) { boundary, _ in boundaries.append(boundary) }
         }
         let text = UTF8Text(bytes: bytes)
+        let extra = Self.dashBoundaries(text)
+        if !extra.isEmpty { boundaries = Array(Set(boundaries).union(extra)).sorted() }
         var quotes = QuoteSpans(text)
         var sentences: [Sentence] = []
         var start = 0
@@ -66,6 +70,35 @@ public struct SentenceSplitter: Sendable {
         }
         if start < count, let sentence = text.trimmed(start..<count) { sentences.append(sentence) }
         return sentences
+    }
+
+    /// Boundaries ICU does not make: before a dash or bullet that follows a sentence
+    /// terminator and white space («لا يعنيه؟ - لماذا …», interview and list layouts),
+    /// where ICU continues the sentence because a hyphen may continue one.
+    static func dashBoundaries(_ text: UTF8Text) -> [Int] {
+        var result: [Int] = []
+        var position = 0
+        let count = text.bytes.count
+        while position < count {
+            let (scalar, length) = text.scalar(at: position)
+            position += length
+            guard ["؟", "?", "!", ".", "۔"].contains(scalar) else { continue }
+            var next = position
+            var spaces = 0
+            while next < count {
+                let (following, followingLength) = text.scalar(at: next)
+                if UTF8Text.isSpace(following) {
+                    spaces += 1
+                } else if spaces > 0 || !["»", "\u{201D}", "\"", ")", "]", "'"].contains(following) {
+                    if spaces > 0 && ["-", "\u{2013}", "\u{2014}", "\u{2022}", "*", "\u{00B7}"].contains(following) {
+                        result.append(next)
+                    }
+                    break
+                }
+                next += followingLength
+            }
+        }
+        return result
     }
 
     /// Whether the ICU boundary at `boundary` (closing the segment from `start`) should

@@ -67,37 +67,52 @@ struct UTF8Text {
     }
 }
 
-/// The quotations of a text that open and close on the same line: «…», “…” and "…"
-/// (a straight quote closes the straight quote open before it). Unclosed quotes are
-/// ignored.
+/// The quotations of a text that open and close on the same line: «…», “…” and "…".
+///
+/// A straight quote opens when white space (or the line start, or an opening bracket)
+/// is before it and a visible character after it; it closes when a visible character is
+/// before it. A closing quote without an opening one, a quote still open at the end of
+/// the line, and a quotation longer than ``longest`` bytes (most likely two unrelated
+/// quotes) are ignored.
 struct QuoteSpans {
+    /// The longest quotation, in bytes, that holds sentences together.
+    static let longest = 2_000
+
     /// (byte of the opening quote, byte of the closing quote), sorted by opening.
     private(set) var spans: [(open: Int, close: Int)] = []
 
     init(_ text: UTF8Text) {
         var stack: [(quote: Unicode.Scalar, position: Int)] = []
         var position = 0
+        var previous: Unicode.Scalar = "\n"
+        func close(_ opener: Unicode.Scalar, at position: Int) {
+            guard let index = stack.lastIndex(where: { $0.quote == opener }) else { return }
+            if position - stack[index].position <= Self.longest { spans.append((stack[index].position, position)) }
+            stack.removeSubrange(index...)
+        }
         while position < text.bytes.count {
             let (scalar, length) = text.scalar(at: position)
             switch scalar {
             case "«", "\u{201C}":
                 stack.append((scalar, position))
-            case "»", "\u{201D}":
-                let opener: Unicode.Scalar = scalar == "»" ? "«" : "\u{201C}"
-                if let index = stack.lastIndex(where: { $0.quote == opener }) {
-                    spans.append((stack[index].position, position))
-                    stack.removeSubrange(index...)
-                }
+            case "»":
+                close("«", at: position)
+            case "\u{201D}":
+                close("\u{201C}", at: position)
             case "\"":
-                if let index = stack.lastIndex(where: { $0.quote == "\"" }) {
-                    spans.append((stack[index].position, position))
-                    stack.removeSubrange(index...)
-                } else {
+                let next = position + length < text.bytes.count ? text.scalar(at: position + length).0 : "\n"
+                let spaceBefore = UTF8Text.isSpace(previous) || UTF8Text.isLineBreak(previous) || previous == "(" || previous == "["
+                let spaceAfter = UTF8Text.isSpace(next) || UTF8Text.isLineBreak(next)
+                if spaceBefore && !spaceAfter {
+                    stack.removeAll { $0.quote == "\"" }
                     stack.append((scalar, position))
+                } else if !spaceBefore {
+                    close("\"", at: position)
                 }
             default:
                 if UTF8Text.isLineBreak(scalar) { stack.removeAll() }
             }
+            previous = scalar
             position += length
         }
         spans.sort { $0.open < $1.open }

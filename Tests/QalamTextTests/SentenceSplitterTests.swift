@@ -35,6 +35,11 @@ struct SentenceSplitterTests {
         #expect(try sentences("قال «ذهبت\nثم عدت»") == ["قال «ذهبت", "ثم عدت»"])
     }
 
+    @Test func dashAfterTerminatorStartsASentence() throws {
+        #expect(try sentences("ما المخاطر؟ - الإرهاب ظاهرة عالمية. - نعم") == ["ما المخاطر؟", "- الإرهاب ظاهرة عالمية.", "- نعم"])
+        #expect(try sentences("عام 2010-2015 كان صعبا") == ["عام 2010-2015 كان صعبا"])
+    }
+
     @Test func arabicCommaAndSemicolonDoNotEndSentences() throws {
         let text = "استقال الرئيس التنفيذي، وعين مجلس الإدارة خلفا له؛ وهي خطوة متوقعة."
         #expect(try sentences(text) == [text])
@@ -76,6 +81,9 @@ struct SentenceSplitterTests {
         #expect(try sentences("قال «انتهى الأمر.» ثم صمت.") == ["قال «انتهى الأمر.»", "ثم صمت."])
         // An unclosed quotation does not hold sentences together.
         #expect(try sentences("قال «ذهبت. ثم عدت.") == ["قال «ذهبت.", "ثم عدت."])
+        // A stray closing straight quote does not pair with a later opening one.
+        #expect(try sentences("وأضاف المالية\" ثم غادر. وقال \"نعم. لا\" ثم سكت.")
+                == ["وأضاف المالية\" ثم غادر.", "وقال \"نعم. لا\" ثم سكت."])
     }
 
     @Test func spaceAndInvisibleMarksAreTrimmed() throws {
