@@ -59,6 +59,7 @@ struct SentenceSplitterTests {
         #expect(try sentences("Dr. Smith met U.S. officials. They agreed.") == ["Dr. Smith met U.S. officials.", "They agreed."])
         #expect(try sentences("J. K. Rowling wrote it.") == ["J. K. Rowling wrote it."])
         #expect(try sentences("He said no. Then he left.") == ["He said no.", "Then he left."])
+        #expect(try sentences("قال لقناة إن. بي. سي الأمريكية إنه سيعود.") == ["قال لقناة إن. بي. سي الأمريكية إنه سيعود."])
     }
 
     @Test func customAbbreviations() throws {
