@@ -102,6 +102,23 @@ struct SentenceSplitterTests {
         #expect(result.allSatisfy { $0.range == $0.start..<$0.end })
     }
 
+    @Test func tokensOfASentence() throws {
+        let document = try Document("قال د. أحمد: نعم. ثم غادر\nسطر آخر")
+        let sentences = try document.sentences(using: splitter)
+        #expect(sentences.count == 3)
+        var next = 0
+        for sentence in sentences {
+            let range = document.tokenRange(of: sentence)
+            #expect(range.lowerBound == next)
+            next = range.upperBound
+            for index in range {
+                #expect(document.tokens[index].start >= sentence.start && document.tokens[index].end <= sentence.end)
+            }
+        }
+        #expect(next == document.tokens.count)
+        #expect(document.tokenRange(of: Sentence(start: 1000, end: 1001)).isEmpty)
+    }
+
     // MARK: the shared article
 
     @Test(.enabled(if: articleAvailable, "../shared not found: \(sharedArticle.path)"))
