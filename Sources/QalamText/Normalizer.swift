@@ -111,7 +111,7 @@ public struct Normalizer: Sendable {
 
     /// The normalized form of `text` with the alignment of every normalized character to
     /// the original.
-    /// - Throws: ``NormalizerError/textTooLong(bytes:)`` for texts of 2 GiB or more, or an
+    /// - Throws: ``NormalizerError/textTooLong(bytes:)`` for texts of 1 GiB or more, or an
     ///   ``ICUError``.
     public func normalize(_ text: String) throws -> NormalizedText {
         var copy = text
