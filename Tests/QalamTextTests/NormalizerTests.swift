@@ -213,6 +213,13 @@ struct NormalizerTests {
         #expect(try normalizer.normalizedString(text.split(separator: " ")[1]) == "احمد")
     }
 
+    @Test func normalizedTokensOfADocument() throws {
+        let document = try Document("أعلنت الشركة، إلى ٣ مديرين")
+        let normalized = try Normalizer(preset: .search).normalizedTokens(of: document)
+        #expect(normalized.count == document.tokens.count)
+        #expect(normalized.contains("الشركه") && normalized.contains("الي") && normalized.contains("3"))
+    }
+
     @Test func outputLongerThanInputGrowsTheBuffer() throws {
         // ﷺ (3 bytes) expands to 18 letters and spaces under NFKC.
         let text = String(repeating: "ﷺ", count: 500)
