@@ -271,6 +271,23 @@ struct NormalizerTests {
         }
     }
 
+    @Test func loopAgreesWithReferenceForRandomStepSets() throws {
+        var generator = SeededGenerator(state: 314)
+        let characterSteps = NormalizationStep.allCases.filter { !$0.isUnicodeForm }
+        for _ in 0..<12 {
+            var steps = characterSteps.filter { _ in Bool.random(using: &generator) }
+            let form = [nil, NormalizationStep.nfc, .nfkc][Int.random(in: 0..<3, using: &generator)]
+            if let form { steps.append(form) }
+            let normalizer = try Normalizer(steps: steps)
+            for _ in 0..<40 {
+                let text = randomNormalizerInput(&generator, length: Int.random(in: 0...120, using: &generator))
+                let expected = try normalizer.referenceNormalizedString(text)
+                #expect(try normalizer.normalizedString(text) == expected, "\(steps)")
+                #expect(try normalizer.normalize(text).text == expected, "\(steps)")
+            }
+        }
+    }
+
     // MARK: alignment
 
     /// Checks the alignment of one text: spans are inside the original and in order, and
