@@ -121,6 +121,15 @@ struct NormalizationLoop<Recorder: AlignmentRecorder> {
                 i += length
                 continue
             }
+            if entry & NormalizationTable.orderedMarkBit != 0, inCanonicalOrder(value, before: i) {
+                // A kept mark after a character of lower or equal combining class: as is.
+                let produced = NormalizationTable.producedLength(entry)
+                UnsafeMutableRawPointer(dst + o).storeBytes(of: entry.littleEndian, as: UInt32.self)
+                if Recorder.records && produced > 0 { recorder.record(output: o, start: i, end: i + length) }
+                o += produced
+                i += length
+                continue
+            }
             if entry & NormalizationTable.specialBit != 0 {
                 // A zero-width joiner (inert: a normalization boundary on both sides).
                 if joinsEmoji(at: i, length: length) {
@@ -196,9 +205,8 @@ struct NormalizationLoop<Recorder: AlignmentRecorder> {
     /// Without alignment the hot loop does not track where normalization segments start;
     /// this finds it when the slow path needs it: the last character at or before `index`
     /// with a normalization boundary before it (not before `floor`, where the last slow
-    /// stretch ended). Between that character and `index` there are only removed marks
-    /// (a `fast` character without a boundary is one), so the output position there is
-    /// `output` minus what that one character produced.
+    /// stretch ended). Everything from there to `index` went through the fast paths, so
+    /// the output position there is `output` minus what those characters produced.
     private func segmentStart(before index: Int, output: Int, floor: Int) -> (input: Int, output: Int) {
         var start = index
         while start > floor {
@@ -208,13 +216,26 @@ struct NormalizationLoop<Recorder: AlignmentRecorder> {
             let entry = table.entry(value)
             if entry & NormalizationTable.boundaryBit != 0 {
                 // A joiner is inert: the segment may start right after it.
-                if entry & NormalizationTable.specialBit != 0 { return (start, output) }
-                let produced = value >= 0x10000 ? 4 : NormalizationTable.producedLength(entry)
-                return (previous, output - produced)
+                if entry & NormalizationTable.specialBit == 0 { start = previous }
+                break
             }
             start = previous
         }
-        return (start, output)
+        var produced = 0
+        var position = start
+        while position < index {
+            let (value, length) = decode(at: position)
+            produced += value >= 0x10000 ? 4 : NormalizationTable.producedLength(table.entry(value))
+            position += length
+        }
+        return (start, output - produced)
+    }
+
+    /// Whether the character before `index` has a combining class no higher than that of
+    /// `mark` (so canonical ordering leaves the mark where it is).
+    private func inCanonicalOrder(_ mark: UInt32, before index: Int) -> Bool {
+        guard let previous = decode(before: index) else { return true }
+        return table.combiningClass(previous) <= table.combiningClass(mark)
     }
 
     /// The scalar at byte `index` and its length in bytes.

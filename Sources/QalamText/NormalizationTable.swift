@@ -15,7 +15,8 @@ import Synchronization
 /// | 26    | `boundary`: a normalization boundary before it (ICU `hasBoundaryBefore`) |
 /// | 27    | `special`: decided by context (a zero-width joiner between emoji) |
 /// | 28    | `quickCheckYes`: Unicode quick check says "yes" for the form |
-/// | 29    | (pair table only) two bytes consumed |
+/// | 29    | `orderedMark`: a kept combining mark that never composes (quick check "yes"), |
+/// |       | so it is unchanged whenever the character before it has a lower or equal class |
 /// | 30–31 | replacement length in bytes (0: removed) |
 ///
 /// A character is `fast` when, under the configuration's form, it is a starter that the
@@ -32,6 +33,7 @@ final class NormalizationTable: @unchecked Sendable {
     static let boundaryBit: UInt32 = 1 << 26
     static let specialBit: UInt32 = 1 << 27
     static let quickCheckYesBit: UInt32 = 1 << 28
+    static let orderedMarkBit: UInt32 = 1 << 29
     static let lengthShift: UInt32 = 30
 
     /// The number of replacement bytes (0–3) in an entry.
@@ -53,10 +55,8 @@ final class NormalizationTable: @unchecked Sendable {
     /// Entries indexed by the next two bytes of UTF-8 read as a little-endian `UInt16`, so
     /// the hot loop decodes ASCII and two-byte characters without branching: for an ASCII
     /// first byte the entry of that character; for a two-byte sequence the entry of its
-    /// code point with bit 31 set (two bytes consumed); anything else has the `fast` bit
-    /// clear and goes the general way.
+    /// code point; anything else has the `fast` bit clear and goes the general way.
     let pairLookup: UnsafePointer<UInt32>
-    static let twoByteBit: UInt32 = 1 << 29
 
     private init(form: Int32?, entries: [UInt32], combiningClasses: [UInt8], keepsEmojiJoiner: Bool) {
         self.form = form
@@ -76,7 +76,7 @@ final class NormalizationTable: @unchecked Sendable {
             if first < 0x80 {
                 entry = storage[first]
             } else if first >= 0xC2 && first <= 0xDF && second & 0xC0 == 0x80 {
-                entry = storage[(first & 0x1F) << 6 | (second & 0x3F)] | Self.twoByteBit
+                entry = storage[(first & 0x1F) << 6 | (second & 0x3F)]
             }
             pairs[window] = entry
         }
@@ -149,6 +149,8 @@ final class NormalizationTable: @unchecked Sendable {
                 if quickCheckYes { entry |= quickCheckYesBit }
                 if quickCheckYes && combiningClass == 0 && boundary {
                     entry |= fastBit
+                } else if quickCheckYes && combiningClass != 0 && map[value] == nil {
+                    entry |= orderedMarkBit
                 }
             } else {
                 entry |= boundaryBit | quickCheckYesBit | fastBit
