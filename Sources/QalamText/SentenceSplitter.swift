@@ -77,13 +77,22 @@ public struct SentenceSplitter: Sendable {
     /// where ICU continues the sentence because a hyphen may continue one.
     static func dashBoundaries(_ text: UTF8Text) -> [Int] {
         var result: [Int] = []
+        let bytes = text.bytes
+        let count = bytes.count
         var position = 0
-        let count = text.bytes.count
         while position < count {
-            let (scalar, length) = text.scalar(at: position)
-            position += length
-            guard ["؟", "?", "!", ".", "۔"].contains(scalar) else { continue }
-            var next = position
+            // Terminators: ? ! . and ؟ (D8 9F), ۔ (DB 94); other bytes are skipped.
+            let byte = bytes[position]
+            var after = -1
+            switch byte {
+            case 0x3F, 0x21, 0x2E: after = position + 1
+            case 0xD8 where position + 1 < count && bytes[position + 1] == 0x9F: after = position + 2
+            case 0xDB where position + 1 < count && bytes[position + 1] == 0x94: after = position + 2
+            default: break
+            }
+            position += 1
+            guard after > 0 else { continue }
+            var next = after
             var spaces = 0
             while next < count {
                 let (following, followingLength) = text.scalar(at: next)

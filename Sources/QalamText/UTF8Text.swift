@@ -83,37 +83,50 @@ struct QuoteSpans {
 
     init(_ text: UTF8Text) {
         var stack: [(quote: Unicode.Scalar, position: Int)] = []
-        var position = 0
-        var previous: Unicode.Scalar = "\n"
         func close(_ opener: Unicode.Scalar, at position: Int) {
             guard let index = stack.lastIndex(where: { $0.quote == opener }) else { return }
             if position - stack[index].position <= Self.longest { spans.append((stack[index].position, position)) }
             stack.removeSubrange(index...)
         }
-        while position < text.bytes.count {
-            let (scalar, length) = text.scalar(at: position)
-            switch scalar {
-            case "«", "\u{201C}":
-                stack.append((scalar, position))
-            case "»":
-                close("«", at: position)
-            case "\u{201D}":
-                close("\u{201C}", at: position)
-            case "\"":
-                let next = position + length < text.bytes.count ? text.scalar(at: position + length).0 : "\n"
-                let spaceBefore = UTF8Text.isSpace(previous) || UTF8Text.isLineBreak(previous) || previous == "(" || previous == "["
-                let spaceAfter = UTF8Text.isSpace(next) || UTF8Text.isLineBreak(next)
+        // Only a few bytes can start a quote or a line break: '"', LF, CR, 0xC2 (« » NEL)
+        // and 0xE2 (“ ” U+2028 U+2029); everything else is skipped byte by byte.
+        let bytes = text.bytes
+        let count = bytes.count
+        var position = 0
+        while position < count {
+            let byte = bytes[position]
+            switch byte {
+            case 0x22:
+                let before = text.scalar(before: position)?.0 ?? "\n"
+                let after = position + 1 < count ? text.scalar(at: position + 1).0 : "\n"
+                let spaceBefore = UTF8Text.isSpace(before) || UTF8Text.isLineBreak(before) || before == "(" || before == "["
+                let spaceAfter = UTF8Text.isSpace(after) || UTF8Text.isLineBreak(after)
                 if spaceBefore && !spaceAfter {
                     stack.removeAll { $0.quote == "\"" }
-                    stack.append((scalar, position))
+                    stack.append(("\"", position))
                 } else if !spaceBefore {
                     close("\"", at: position)
                 }
+            case 0x0A, 0x0D:
+                stack.removeAll()
+            case 0xC2 where position + 1 < count:
+                switch bytes[position + 1] {
+                case 0xAB: stack.append(("«", position))
+                case 0xBB: close("«", at: position)
+                case 0x85: stack.removeAll()
+                default: break
+                }
+            case 0xE2 where position + 2 < count && bytes[position + 1] == 0x80:
+                switch bytes[position + 2] {
+                case 0x9C: stack.append(("\u{201C}", position))
+                case 0x9D: close("\u{201C}", at: position)
+                case 0xA8, 0xA9: stack.removeAll()
+                default: break
+                }
             default:
-                if UTF8Text.isLineBreak(scalar) { stack.removeAll() }
+                break
             }
-            previous = scalar
-            position += length
+            position += 1
         }
         spans.sort { $0.open < $1.open }
     }
