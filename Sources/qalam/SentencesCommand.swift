@@ -7,8 +7,8 @@ struct SentencesCommand: ParsableCommand {
         commandName: "sentences",
         abstract: "Split text into sentences (ICU sentence break, tuned for Arabic news).",
         discussion: """
-            A sentence ends after ؟ ? ! . ۔ (with any closing quotes) and at every line \
-            break; not inside numbers (3.5, ١٢٣٫٥), after abbreviations (د. م. Dr. U.S.) \
+            A sentence ends after ؟ ? ! . ۔ (with any closing quotes), at every line \
+            break, and before a dash or bullet that follows a terminator; not inside numbers (3.5, ١٢٣٫٥), after abbreviations (د. م. Dr. U.S.) \
             or list numbers, nor inside a quotation that closes on the same line. The \
             Arabic comma ، and semicolon ؛ do not end sentences.
 
