@@ -1,0 +1,172 @@
+import Foundation
+import QalamLexicons
+
+/// The trained joint-sequence (graphone) n-gram model of ``NameRomanizer`` and the Latin
+/// name lexicons it rescores with, loaded from `Lexicons/translit/`.
+///
+/// A graphone pairs 1–2 Arabic letters with 0–3 Latin letters; the model gives the
+/// probability of a graphone sequence, that is of an (Arabic, Latin) spelling pair.
+/// See `Lexicons/scripts/train_translit.py` for training and the file format.
+public struct RomanizerModel: Sendable {
+    /// The default model file, relative to `Lexicons/`.
+    public static let defaultModelPath = "translit/romanizer-model.tsv"
+    /// The default Latin name lexicon (US census first and last names), relative to `Lexicons/`.
+    public static let defaultNamesPath = "translit/latin-names.tsv"
+
+    /// The n-gram order.
+    let order: Int
+    /// The Arabic letters of each graphone (index = graphone ID; IDs 0 and 1 are <s>, </s>).
+    let graphoneArabic: [[UInt32]]
+    /// The Latin letters (ASCII bytes) of each graphone.
+    let graphoneLatin: [[UInt8]]
+    /// Graphones by their Arabic side (packed one or two letters), most probable first.
+    let graphonesByArabic: [UInt64: [Int32]]
+    /// The n-grams.
+    let ngrams: NGramTable
+    /// Latin words of the training data and how often each was seen.
+    let trainingLatin: [String: Int]
+    /// Census names (lower case) and their rank (1 = most frequent) in the best list.
+    let censusRank: [String: Int]
+
+    /// The number of graphones, including the two boundary symbols.
+    public var graphoneCount: Int { graphoneArabic.count }
+    /// The number of n-grams.
+    public var ngramCount: Int { ngrams.count }
+
+    /// The ID of the sentence-start symbol.
+    static let startID: Int32 = 0
+    /// The ID of the sentence-end symbol.
+    static let endID: Int32 = 1
+
+    /// Packs one or two Arabic letters into a lookup key.
+    @inline(__always)
+    static func arabicKey(_ first: UInt32, _ second: UInt32?) -> UInt64 {
+        if let second { return (UInt64(first) << 21) | UInt64(second) | (1 << 42) }
+        return UInt64(first)
+    }
+
+    /// Loads the shipped model and name lexicon.
+    public static func shipped() throws(LexiconError) -> RomanizerModel {
+        let model = try LexiconStore.data(defaultModelPath)
+        let names = try LexiconStore.data(defaultNamesPath)
+        return try RomanizerModel(model: model, modelPath: defaultModelPath, names: names, namesPath: defaultNamesPath)
+    }
+
+    /// Loads a model and a name lexicon from files (for training experiments and tests);
+    /// a nil URL means the shipped file.
+    public static func load(modelURL: URL?, namesURL: URL?) throws(LexiconError) -> RomanizerModel {
+        func read(_ url: URL?, shipped: String) throws(LexiconError) -> (Data, String) {
+            guard let url else { return (try LexiconStore.data(shipped), shipped) }
+            do { return (try Data(contentsOf: url), url.path) } catch {
+                throw LexiconError(path: url.path, reason: "unreadable: \(error.localizedDescription)")
+            }
+        }
+        let (model, modelPath) = try read(modelURL, shipped: defaultModelPath)
+        let (names, namesPath) = try read(namesURL, shipped: defaultNamesPath)
+        return try RomanizerModel(model: model, modelPath: modelPath, names: names, namesPath: namesPath)
+    }
+
+    /// Parses a model file and a name lexicon. Any malformed line is a ``LexiconError``.
+    public init(model: Data, modelPath: String, names: Data, namesPath: String) throws(LexiconError) {
+        var order = 0
+        var arabic: [[UInt32]] = [[], []]
+        var latin: [[UInt8]] = [[], []]
+        var rawNGrams: [(key: UInt64, logp: Float, bow: Float)] = []
+        var trainingLatin: [String: Int] = [:]
+        var lineNumber = 0
+        for line in model.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            lineNumber += 1
+            if line.isEmpty || line.first == UInt8(ascii: "#") { continue }
+            let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+            func field(_ index: Int) -> String { String(decoding: fields[index], as: UTF8.self) }
+            func bad(_ what: String) -> LexiconError {
+                LexiconError(path: modelPath, reason: "line \(lineNumber): \(what)")
+            }
+            switch field(0) {
+            case "order":
+                guard fields.count >= 2, let value = Int(field(1)), (1...4).contains(value) else {
+                    throw bad("order must be 1 to 4")
+                }
+                order = value
+            case "g":
+                guard fields.count >= 4, let id = Int(field(1)), id == arabic.count, id < 0xFFFE else {
+                    throw bad("graphone IDs must count up from 2")
+                }
+                let letters = field(2).unicodeScalars.map(\.value)
+                let latinBytes = Array(fields[3])
+                guard (1...2).contains(letters.count), latinBytes.count <= 8,
+                      latinBytes.allSatisfy({ $0 < 0x80 }) else {
+                    throw bad("graphone must pair 1-2 Arabic letters with at most 8 ASCII letters")
+                }
+                arabic.append(letters)
+                latin.append(latinBytes)
+            case "n":
+                guard order > 0 else { throw bad("n-gram before the 'order' line") }
+                guard fields.count >= 4, let logp = Float(field(1)), let bow = Float(field(2)),
+                      logp.isFinite, bow.isFinite else {
+                    throw bad("n-gram needs LOG10P LOG10BOW IDS")
+                }
+                let ids = fields[3].split(separator: UInt8(ascii: " "))
+                guard (1...order).contains(ids.count) else { throw bad("n-gram longer than the order") }
+                var key: UInt64 = 0
+                for idField in ids {
+                    guard let id = Int(String(decoding: idField, as: UTF8.self)), id >= 0, id < arabic.count else {
+                        throw bad("unknown graphone ID in n-gram")
+                    }
+                    key = (key << 16) | UInt64(id + 1)
+                }
+                rawNGrams.append((key, logp, bow))
+            case "w":
+                guard fields.count >= 3, let count = Int(field(2)) else { throw bad("expected w LATIN COUNT") }
+                trainingLatin[field(1)] = count
+            default:
+                throw bad("unknown record '\(field(0))'")
+            }
+        }
+        guard order > 0, arabic.count > 2, !rawNGrams.isEmpty else {
+            throw LexiconError(path: modelPath, reason: "model is empty or lacks its 'order' line")
+        }
+        var table = NGramTable(capacity: rawNGrams.count)
+        for entry in rawNGrams { table.insert(entry.key, logProbability: entry.logp, backoff: entry.bow) }
+        // Index graphones by Arabic side, most probable (unigram) first.
+        var byArabic: [UInt64: [Int32]] = [:]
+        var unigram = [Float](repeating: -99, count: arabic.count)
+        for id in 2..<arabic.count {
+            let slot = table.find(UInt64(id + 1))
+            guard slot >= 0 else {
+                throw LexiconError(path: modelPath, reason: "graphone \(id) has no unigram probability")
+            }
+            unigram[id] = table.logProbability(at: slot)
+            let letters = arabic[id]
+            byArabic[Self.arabicKey(letters[0], letters.count > 1 ? letters[1] : nil), default: []].append(Int32(id))
+        }
+        for key in byArabic.keys {
+            byArabic[key]?.sort { unigram[Int($0)] > unigram[Int($1)] || (unigram[Int($0)] == unigram[Int($1)] && $0 < $1) }
+        }
+        self.order = order
+        self.graphoneArabic = arabic
+        self.graphoneLatin = latin
+        self.graphonesByArabic = byArabic
+        self.ngrams = table
+        self.trainingLatin = trainingLatin
+        self.censusRank = try Self.parseNames(names, path: namesPath)
+    }
+
+    /// Parses `name<TAB>rank` lines.
+    private static func parseNames(_ data: Data, path: String) throws(LexiconError) -> [String: Int] {
+        var ranks: [String: Int] = [:]
+        var lineNumber = 0
+        for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            lineNumber += 1
+            if line.isEmpty || line.first == UInt8(ascii: "#") { continue }
+            let fields = line.split(separator: UInt8(ascii: "\t"))
+            guard fields.count >= 2, let rank = Int(String(decoding: fields[1], as: UTF8.self)), rank > 0 else {
+                throw LexiconError(path: path, reason: "line \(lineNumber): expected NAME<TAB>RANK")
+            }
+            let name = String(decoding: fields[0], as: UTF8.self)
+            ranks[name] = min(rank, ranks[name] ?? Int.max)
+        }
+        guard !ranks.isEmpty else { throw LexiconError(path: path, reason: "no names") }
+        return ranks
+    }
+}
