@@ -77,6 +77,10 @@ let package = Package(
             dependencies: ["QalamText"]
         ),
         .testTarget(
+            name: "QalamNamesTests",
+            dependencies: ["QalamNames"]
+        ),
+        .testTarget(
             name: "QalamCLITests",
             dependencies: ["QalamText"]
         ),

@@ -27,22 +27,9 @@ struct BeamDecoder {
         self.historyMask = historyIDs >= 4 ? UInt64.max : (UInt64(1) << UInt64(16 * historyIDs)) - 1
     }
 
-    /// log10 P(graphone | history) with back-off.
     @inline(__always)
     private func logProbability(history: UInt64, graphone: Int32) -> Float {
-        let token = UInt64(graphone + 1)
-        var penalty: Float = 0
-        var context = history
-        var length = model.order - 1
-        while true {
-            let slot = model.ngrams.find(length == 0 ? token : (context << 16) | token)
-            if slot >= 0 { return penalty + model.ngrams.logProbability(at: slot) }
-            if length == 0 { return penalty - 7 }
-            let contextSlot = model.ngrams.find(context)
-            if contextSlot >= 0 { penalty += model.ngrams.backoff(at: contextSlot) }
-            length -= 1
-            context &= length == 0 ? 0 : (UInt64(1) << UInt64(16 * length)) - 1
-        }
+        model.logProbability(history: history, graphone: graphone)
     }
 
     private mutating func add(score: Float, history: UInt64, node: Int32, parent: Int32, graphone: Int32, at position: Int) {

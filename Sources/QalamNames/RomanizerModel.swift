@@ -21,6 +21,8 @@ public struct RomanizerModel: Sendable {
     let graphoneLatin: [[UInt8]]
     /// Graphones by their Arabic side (packed one or two letters), most probable first.
     let graphonesByArabic: [UInt64: [Int32]]
+    /// Graphones by their (non-empty) Latin side, most probable first.
+    let graphonesByLatin: [[UInt8]: [Int32]]
     /// The n-grams.
     let ngrams: NGramTable
     /// Latin words of the training data and how often each was seen.
@@ -47,9 +49,7 @@ public struct RomanizerModel: Sendable {
 
     /// Loads the shipped model and name lexicon.
     public static func shipped() throws(LexiconError) -> RomanizerModel {
-        let model = try LexiconStore.data(defaultModelPath)
-        let names = try LexiconStore.data(defaultNamesPath)
-        return try RomanizerModel(model: model, modelPath: defaultModelPath, names: names, namesPath: defaultNamesPath)
+        try load(modelURL: nil, namesURL: nil)
     }
 
     /// Loads a model and a name lexicon from files (for training experiments and tests);
@@ -140,6 +140,11 @@ public struct RomanizerModel: Sendable {
             let letters = arabic[id]
             byArabic[Self.arabicKey(letters[0], letters.count > 1 ? letters[1] : nil), default: []].append(Int32(id))
         }
+        var byLatin: [[UInt8]: [Int32]] = [:]
+        for id in 2..<latin.count where !latin[id].isEmpty { byLatin[latin[id], default: []].append(Int32(id)) }
+        for key in byLatin.keys {
+            byLatin[key]?.sort { unigram[Int($0)] > unigram[Int($1)] || (unigram[Int($0)] == unigram[Int($1)] && $0 < $1) }
+        }
         for key in byArabic.keys {
             byArabic[key]?.sort { unigram[Int($0)] > unigram[Int($1)] || (unigram[Int($0)] == unigram[Int($1)] && $0 < $1) }
         }
@@ -147,6 +152,7 @@ public struct RomanizerModel: Sendable {
         self.graphoneArabic = arabic
         self.graphoneLatin = latin
         self.graphonesByArabic = byArabic
+        self.graphonesByLatin = byLatin
         self.ngrams = table
         self.trainingLatin = trainingLatin
         self.censusRank = try Self.parseNames(names, path: namesPath)
@@ -168,5 +174,24 @@ public struct RomanizerModel: Sendable {
         }
         guard !ranks.isEmpty else { throw LexiconError(path: path, reason: "no names") }
         return ranks
+    }
+
+    /// log10 P(graphone | history) with back-off; `history` packs the last `order - 1`
+    /// graphone IDs (+1), most recent in the low 16 bits.
+    @inline(__always)
+    func logProbability(history: UInt64, graphone: Int32) -> Float {
+        let token = UInt64(graphone + 1)
+        var penalty: Float = 0
+        var context = history
+        var length = order - 1
+        while true {
+            let slot = ngrams.find(length == 0 ? token : (context << 16) | token)
+            if slot >= 0 { return penalty + ngrams.logProbability(at: slot) }
+            if length == 0 { return penalty - 7 }
+            let contextSlot = ngrams.find(context)
+            if contextSlot >= 0 { penalty += ngrams.backoff(at: contextSlot) }
+            length -= 1
+            context &= length == 0 ? 0 : (UInt64(1) << UInt64(16 * length)) - 1
+        }
     }
 }

@@ -34,6 +34,7 @@ struct EvalTranslitCommand: ParsableCommand {
     @Option(help: .hidden) var censusBonus: Double?
     @Option(help: .hidden) var censusRankWeight: Double?
     @Option(help: .hidden) var trainingBonus: Double?
+    @Option(help: .hidden) var lexiconBeam: Int?
 
     func run() throws {
         let text: String
@@ -59,6 +60,7 @@ struct EvalTranslitCommand: ParsableCommand {
         if let censusBonus { settings.censusBonus = censusBonus }
         if let censusRankWeight { settings.censusRankWeight = censusRankWeight }
         if let trainingBonus { settings.trainingBonus = trainingBonus }
+        if let lexiconBeam { settings.lexiconBeamWidth = lexiconBeam }
         let romanizer = NameRomanizer(model: loaded, configuration: settings)
 
         var top1 = 0, top5 = 0

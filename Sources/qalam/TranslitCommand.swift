@@ -80,7 +80,12 @@ struct TranslitCommand: ParsableCommand {
             return reverse ? { transliterator.reverse($0) } : { transliterator.transliterate($0) }
         case "name":
             if reverse {
-                throw ValidationError("--reverse with --scheme name is not available yet")
+                let matcher = try LatinNameMatcher()
+                return { line in
+                    matcher.arabicSpellings(of: String(line), top: top).map { candidate in
+                        scores ? "\(candidate.arabic) \(String(format: "%.3f", candidate.score))" : candidate.arabic
+                    }.joined(separator: "\t")
+                }
             }
             let romanizer = try NameRomanizer()
             return { line in
