@@ -8,7 +8,6 @@ struct BeamDecoder {
     private let model: RomanizerModel
     private let beamWidth: Int
     private let graphonesPerLetter: Int
-    private let historyMask: UInt64
 
     // Hypothesis storage, reused across calls.
     private var scores: [Float] = []
@@ -18,13 +17,16 @@ struct BeamDecoder {
     private var nodes: [Int32] = []
     /// Hypothesis indices waiting at each Arabic position.
     private var buckets: [[Int32]] = []
+    /// The best score seen so far at each position (for threshold pruning).
+    private var bestScores: [Float] = []
+    /// Hypotheses scoring this much (log10) below the best at their position are dropped.
+    private let threshold: Float
 
     init(model: RomanizerModel, configuration: NameRomanizer.Configuration) {
         self.model = model
         self.beamWidth = max(1, configuration.beamWidth)
         self.graphonesPerLetter = max(1, configuration.graphonesPerLetter)
-        let historyIDs = model.order - 1
-        self.historyMask = historyIDs >= 4 ? UInt64.max : (UInt64(1) << UInt64(16 * historyIDs)) - 1
+        self.threshold = Float(max(0.5, configuration.pruningThreshold))
     }
 
     @inline(__always)
@@ -33,6 +35,8 @@ struct BeamDecoder {
     }
 
     private mutating func add(score: Float, history: UInt64, node: Int32, parent: Int32, graphone: Int32, at position: Int) {
+        if score < bestScores[position] - threshold { return }
+        if score > bestScores[position] { bestScores[position] = score }
         nodes.append(node)
         scores.append(score)
         histories.append(history)
@@ -44,6 +48,8 @@ struct BeamDecoder {
     /// Keeps the best `beamWidth` hypotheses of a bucket, one per history.
     private mutating func prune(_ position: Int) {
         var bucket = buckets[position]
+        let floor = bestScores[position] - threshold
+        bucket.removeAll { scores[Int($0)] < floor }
         bucket.sort { scores[Int($0)] > scores[Int($1)] }
         var kept: [Int32] = []
         kept.reserveCapacity(beamWidth)
@@ -70,10 +76,10 @@ struct BeamDecoder {
         nodes.removeAll(keepingCapacity: true)
         if buckets.count < count + 1 { buckets = Array(repeating: [], count: count + 1) }
         for index in 0...count { buckets[index].removeAll(keepingCapacity: true) }
+        bestScores = [Float](repeating: -.infinity, count: count + 1)
 
-        var start: UInt64 = 0
-        for _ in 0..<(model.order - 1) { start = (start << 16) | UInt64(RomanizerModel.startID + 1) }
-        add(score: 0, history: start & historyMask, node: 0, parent: -1, graphone: -1, at: 0)
+        let start = model.startHistory
+        add(score: 0, history: start, node: 0, parent: -1, graphone: -1, at: 0)
 
         for position in 0..<count {
             prune(position)
@@ -95,7 +101,7 @@ struct BeamDecoder {
                         }
                         let history = histories[Int(hypothesis)]
                         let score = scores[Int(hypothesis)] + logProbability(history: history, graphone: graphone)
-                        let next = ((history << 16) | UInt64(graphone + 1)) & historyMask
+                        let next = model.advance(history, by: graphone)
                         add(score: score, history: next, node: node, parent: hypothesis, graphone: graphone, at: position + span)
                     }
                 }

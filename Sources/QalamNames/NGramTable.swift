@@ -1,7 +1,7 @@
 /// An open-addressing hash table from packed graphone n-grams to their log10
 /// probability and back-off weight: the hot data structure of the romanizer's beam search.
 ///
-/// Keys pack up to four graphone IDs, 16 bits each (ID + 1, so that 0 marks an empty
+/// Keys pack up to `order` graphone IDs, `64 / order` bits each (ID + 1, so that 0 marks an empty
 /// slot and an absent history position), the most recent ID in the low bits.
 struct NGramTable: Sendable {
     private var keys: [UInt64]

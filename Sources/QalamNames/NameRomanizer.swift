@@ -17,12 +17,16 @@ public final class NameRomanizer: @unchecked Sendable {
     public struct Configuration: Sendable, Hashable {
         /// Hypotheses kept per Arabic position in the beam search.
         public var beamWidth = 24
+        /// Hypotheses more than this (log10 units) below the best at their position are dropped.
+        public var pruningThreshold = 4.0
         /// Graphones tried per Arabic letter (or letter pair), most probable first.
         public var graphonesPerLetter = 14
         /// Score bonus (log10 units) for a spelling in the census name lists.
         public var censusBonus = 1.0
         /// Extra bonus per decade of census frequency rank above the rarest (log10 rank scale).
         public var censusRankWeight = 0.2
+        /// Score bonus for a spelling in the world name lists (Faker's ~80 locales).
+        public var worldBonus = 0.7
         /// Score bonus for a spelling seen as a Latin name in the training pairs.
         public var trainingBonus = 1.0
         /// Hypotheses kept per Arabic position in the pass constrained to known names (0: no such pass).
@@ -59,6 +63,9 @@ public final class NameRomanizer: @unchecked Sendable {
         names.reserveCapacity(model.censusRank.count + model.trainingLatin.count)
         for name in model.censusRank.keys { names.append((name, 0)) }
         for name in model.trainingLatin.keys where model.censusRank[name] == nil { names.append((name, 0)) }
+        for name in model.worldNames.keys where model.censusRank[name] == nil && model.trainingLatin[name] == nil {
+            names.append((name, 0))
+        }
         names.sort { $0.0 < $1.0 }
         self.trie = LatinNameTrie(names: names.map { ($0.0, Float(Self.bonus($0.0, model: model, configuration: configuration))) })
     }
@@ -159,6 +166,7 @@ public final class NameRomanizer: @unchecked Sendable {
             bonus += configuration.censusBonus + configuration.censusRankWeight * (5.0 - log10(Double(rank)))
         }
         if model.trainingLatin[latin] != nil { bonus += configuration.trainingBonus }
+        if model.worldNames[latin] != nil { bonus += configuration.worldBonus }
         return bonus
     }
 }

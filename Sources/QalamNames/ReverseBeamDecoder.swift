@@ -4,21 +4,17 @@
 struct ReverseBeamDecoder {
     private let model: RomanizerModel
     private let beamWidth: Int
-    private let historyMask: UInt64
 
     init(model: RomanizerModel, beamWidth: Int) {
         self.model = model
         self.beamWidth = max(1, beamWidth)
-        let historyIDs = model.order - 1
-        self.historyMask = historyIDs >= 4 ? UInt64.max : (UInt64(1) << UInt64(16 * historyIDs)) - 1
     }
 
     /// The Arabic spellings found for lower-case Latin `letters`, with log10 joint probabilities.
     mutating func decode(_ letters: [UInt8]) -> [(String, Double)] {
-        var start: UInt64 = 0
-        for _ in 0..<(model.order - 1) { start = (start << 16) | UInt64(RomanizerModel.startID + 1) }
+        let start = model.startHistory
         var buckets = [[Hypothesis]](repeating: [], count: letters.count + 1)
-        buckets[0] = [Hypothesis(score: 0, history: start & historyMask, arabic: [])]
+        buckets[0] = [Hypothesis(score: 0, history: start, arabic: [])]
         for position in 0..<letters.count {
             let beam = Self.prune(buckets[position], width: beamWidth)
             for span in 1...3 where position + span <= letters.count {
@@ -26,7 +22,7 @@ struct ReverseBeamDecoder {
                 for graphone in options {
                     for hypothesis in beam {
                         let score = hypothesis.score + model.logProbability(history: hypothesis.history, graphone: graphone)
-                        let history = ((hypothesis.history << 16) | UInt64(graphone + 1)) & historyMask
+                        let history = model.advance(hypothesis.history, by: graphone)
                         buckets[position + span].append(Hypothesis(score: score, history: history,
                                                                    arabic: hypothesis.arabic + model.graphoneArabic[Int(graphone)]))
                     }

@@ -12,9 +12,17 @@ public struct RomanizerModel: Sendable {
     public static let defaultModelPath = "translit/romanizer-model.tsv"
     /// The default Latin name lexicon (US census first and last names), relative to `Lexicons/`.
     public static let defaultNamesPath = "translit/latin-names.tsv"
+    /// The default lexicon of names of many locales (Faker's person lists), relative to `Lexicons/`.
+    public static let defaultWorldNamesPath = "translit/world-names.tsv"
 
     /// The n-gram order.
     let order: Int
+    /// Bits per graphone ID in packed n-gram keys and histories (64 / order, at most 21).
+    let idBits: UInt64
+    /// The mask of a packed history of `order - 1` IDs.
+    let historyMask: UInt64
+    /// The packed history at the start of a word (`order - 1` start symbols).
+    let startHistory: UInt64
     /// The Arabic letters of each graphone (index = graphone ID; IDs 0 and 1 are <s>, </s>).
     let graphoneArabic: [[UInt32]]
     /// The Latin letters (ASCII bytes) of each graphone.
@@ -29,6 +37,8 @@ public struct RomanizerModel: Sendable {
     let trainingLatin: [String: Int]
     /// Census names (lower case) and their rank (1 = most frequent) in the best list.
     let censusRank: [String: Int]
+    /// Names of many locales (lower case) and how many locales list each.
+    let worldNames: [String: Int]
 
     /// The number of graphones, including the two boundary symbols.
     public var graphoneCount: Int { graphoneArabic.count }
@@ -49,12 +59,12 @@ public struct RomanizerModel: Sendable {
 
     /// Loads the shipped model and name lexicon.
     public static func shipped() throws(LexiconError) -> RomanizerModel {
-        try load(modelURL: nil, namesURL: nil)
+        try load(modelURL: nil, namesURL: nil, worldNamesURL: nil)
     }
 
     /// Loads a model and a name lexicon from files (for training experiments and tests);
     /// a nil URL means the shipped file.
-    public static func load(modelURL: URL?, namesURL: URL?) throws(LexiconError) -> RomanizerModel {
+    public static func load(modelURL: URL?, namesURL: URL?, worldNamesURL: URL? = nil) throws(LexiconError) -> RomanizerModel {
         func read(_ url: URL?, shipped: String) throws(LexiconError) -> (Data, String) {
             guard let url else { return (try LexiconStore.data(shipped), shipped) }
             do { return (try Data(contentsOf: url), url.path) } catch {
@@ -63,11 +73,15 @@ public struct RomanizerModel: Sendable {
         }
         let (model, modelPath) = try read(modelURL, shipped: defaultModelPath)
         let (names, namesPath) = try read(namesURL, shipped: defaultNamesPath)
-        return try RomanizerModel(model: model, modelPath: modelPath, names: names, namesPath: namesPath)
+        let (world, worldPath) = try read(worldNamesURL, shipped: defaultWorldNamesPath)
+        return try RomanizerModel(model: model, modelPath: modelPath, names: names, namesPath: namesPath,
+                                  worldNames: world, worldNamesPath: worldPath)
     }
 
-    /// Parses a model file and a name lexicon. Any malformed line is a ``LexiconError``.
-    public init(model: Data, modelPath: String, names: Data, namesPath: String) throws(LexiconError) {
+    /// Parses a model file and the name lexicons (census `NAME<TAB>RANK` lines, world
+    /// `NAME<TAB>LOCALES` lines). Any malformed line is a ``LexiconError``.
+    public init(model: Data, modelPath: String, names: Data, namesPath: String,
+                worldNames: Data, worldNamesPath: String) throws(LexiconError) {
         var order = 0
         var arabic: [[UInt32]] = [[], []]
         var latin: [[UInt8]] = [[], []]
@@ -84,12 +98,12 @@ public struct RomanizerModel: Sendable {
             }
             switch field(0) {
             case "order":
-                guard fields.count >= 2, let value = Int(field(1)), (1...4).contains(value) else {
-                    throw bad("order must be 1 to 4")
+                guard fields.count >= 2, let value = Int(field(1)), (2...6).contains(value) else {
+                    throw bad("order must be 2 to 6")
                 }
                 order = value
             case "g":
-                guard fields.count >= 4, let id = Int(field(1)), id == arabic.count, id < 0xFFFE else {
+                guard fields.count >= 4, let id = Int(field(1)), id == arabic.count, id + 1 < (1 << min(21, 64 / max(order, 2))) else {
                     throw bad("graphone IDs must count up from 2")
                 }
                 let letters = field(2).unicodeScalars.map(\.value)
@@ -113,7 +127,7 @@ public struct RomanizerModel: Sendable {
                     guard let id = Int(String(decoding: idField, as: UTF8.self)), id >= 0, id < arabic.count else {
                         throw bad("unknown graphone ID in n-gram")
                     }
-                    key = (key << 16) | UInt64(id + 1)
+                    key = (key << UInt64(min(21, 64 / order))) | UInt64(id + 1)
                 }
                 rawNGrams.append((key, logp, bow))
             case "w":
@@ -149,6 +163,12 @@ public struct RomanizerModel: Sendable {
             byArabic[key]?.sort { unigram[Int($0)] > unigram[Int($1)] || (unigram[Int($0)] == unigram[Int($1)] && $0 < $1) }
         }
         self.order = order
+        let bits = UInt64(min(21, 64 / order))
+        self.idBits = bits
+        self.historyMask = bits * UInt64(order - 1) >= 64 ? UInt64.max : (UInt64(1) << (bits * UInt64(order - 1))) - 1
+        var start: UInt64 = 0
+        for _ in 0..<(order - 1) { start = (start << bits) | UInt64(Self.startID + 1) }
+        self.startHistory = start
         self.graphoneArabic = arabic
         self.graphoneLatin = latin
         self.graphonesByArabic = byArabic
@@ -156,9 +176,10 @@ public struct RomanizerModel: Sendable {
         self.ngrams = table
         self.trainingLatin = trainingLatin
         self.censusRank = try Self.parseNames(names, path: namesPath)
+        self.worldNames = try Self.parseNames(worldNames, path: worldNamesPath)
     }
 
-    /// Parses `name<TAB>rank` lines.
+    /// Parses `name<TAB>number` lines (the smallest number is kept for a repeated name).
     private static func parseNames(_ data: Data, path: String) throws(LexiconError) -> [String: Int] {
         var ranks: [String: Int] = [:]
         var lineNumber = 0
@@ -167,7 +188,7 @@ public struct RomanizerModel: Sendable {
             if line.isEmpty || line.first == UInt8(ascii: "#") { continue }
             let fields = line.split(separator: UInt8(ascii: "\t"))
             guard fields.count >= 2, let rank = Int(String(decoding: fields[1], as: UTF8.self)), rank > 0 else {
-                throw LexiconError(path: path, reason: "line \(lineNumber): expected NAME<TAB>RANK")
+                throw LexiconError(path: path, reason: "line \(lineNumber): expected NAME<TAB>NUMBER")
             }
             let name = String(decoding: fields[0], as: UTF8.self)
             ranks[name] = min(rank, ranks[name] ?? Int.max)
@@ -177,7 +198,7 @@ public struct RomanizerModel: Sendable {
     }
 
     /// log10 P(graphone | history) with back-off; `history` packs the last `order - 1`
-    /// graphone IDs (+1), most recent in the low 16 bits.
+    /// graphone IDs (+1), most recent in the low ``idBits`` bits.
     @inline(__always)
     func logProbability(history: UInt64, graphone: Int32) -> Float {
         let token = UInt64(graphone + 1)
@@ -185,13 +206,19 @@ public struct RomanizerModel: Sendable {
         var context = history
         var length = order - 1
         while true {
-            let slot = ngrams.find(length == 0 ? token : (context << 16) | token)
+            let slot = ngrams.find(length == 0 ? token : (context << idBits) | token)
             if slot >= 0 { return penalty + ngrams.logProbability(at: slot) }
             if length == 0 { return penalty - 7 }
             let contextSlot = ngrams.find(context)
             if contextSlot >= 0 { penalty += ngrams.backoff(at: contextSlot) }
             length -= 1
-            context &= length == 0 ? 0 : (UInt64(1) << UInt64(16 * length)) - 1
+            context &= length == 0 ? 0 : (UInt64(1) << (idBits * UInt64(length))) - 1
         }
+    }
+
+    /// The history after `graphone` follows `history`.
+    @inline(__always)
+    func advance(_ history: UInt64, by graphone: Int32) -> UInt64 {
+        ((history << idBits) | UInt64(graphone + 1)) & historyMask
     }
 }

@@ -35,6 +35,8 @@ struct EvalTranslitCommand: ParsableCommand {
     @Option(help: .hidden) var censusRankWeight: Double?
     @Option(help: .hidden) var trainingBonus: Double?
     @Option(help: .hidden) var lexiconBeam: Int?
+    @Option(help: .hidden) var threshold: Double?
+    @Option(help: .hidden) var worldBonus: Double?
 
     func run() throws {
         let text: String
@@ -61,6 +63,8 @@ struct EvalTranslitCommand: ParsableCommand {
         if let censusRankWeight { settings.censusRankWeight = censusRankWeight }
         if let trainingBonus { settings.trainingBonus = trainingBonus }
         if let lexiconBeam { settings.lexiconBeamWidth = lexiconBeam }
+        if let threshold { settings.pruningThreshold = threshold }
+        if let worldBonus { settings.worldBonus = worldBonus }
         let romanizer = NameRomanizer(model: loaded, configuration: settings)
 
         var top1 = 0, top5 = 0

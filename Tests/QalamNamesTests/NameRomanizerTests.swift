@@ -66,10 +66,12 @@ struct NameRomanizerTests {
 
     @Test func corruptModelIsAClearError() {
         #expect(throws: (any Error).self) {
-            try RomanizerModel(model: Data("order\t9\n".utf8), modelPath: "bad.tsv", names: Data("a\t1\n".utf8), namesPath: "n.tsv")
+            try RomanizerModel(model: Data("order\t9\n".utf8), modelPath: "bad.tsv", names: Data("a\t1\n".utf8), namesPath: "n.tsv",
+                               worldNames: Data("a\t1\n".utf8), worldNamesPath: "w.tsv")
         }
         #expect(throws: (any Error).self) {
-            try RomanizerModel(model: Data("order\t3\ng\t7\tب\tb\n".utf8), modelPath: "bad.tsv", names: Data("a\t1\n".utf8), namesPath: "n.tsv")
+            try RomanizerModel(model: Data("order\t3\ng\t7\tب\tb\n".utf8), modelPath: "bad.tsv", names: Data("a\t1\n".utf8), namesPath: "n.tsv",
+                               worldNames: Data("a\t1\n".utf8), worldNamesPath: "w.tsv")
         }
     }
 
