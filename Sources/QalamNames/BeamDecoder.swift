@@ -1,24 +1,14 @@
 /// The beam search of ``NameRomanizer`` over one folded Arabic word.
 ///
-/// Hypotheses live in flat arrays (score, n-gram history packed in a `UInt64`, back
-/// pointer, graphone): the inner loop allocates nothing and does one hash probe per
-/// n-gram order it backs off through. Hypotheses with the same history at the same
-/// position are recombined (only the best survives, as in Viterbi search).
+/// Hypotheses live in one flat array of small structs (score, n-gram history packed in a
+/// `UInt64`, trie node, back pointer, graphone); the inner loop creates no strings and
+/// does one hash probe per n-gram order it backs off through. Hypotheses with the same
+/// history (and trie node) at the same position are recombined, as in Viterbi search,
+/// and those far below the best at their position are dropped early.
 struct BeamDecoder {
     private let model: RomanizerModel
     private let beamWidth: Int
     private let graphonesPerLetter: Int
-
-    // Hypothesis storage, reused across calls.
-    private var scores: [Float] = []
-    private var histories: [UInt64] = []
-    private var parents: [Int32] = []
-    private var graphones: [Int32] = []
-    private var nodes: [Int32] = []
-    /// Hypothesis indices waiting at each Arabic position.
-    private var buckets: [[Int32]] = []
-    /// The best score seen so far at each position (for threshold pruning).
-    private var bestScores: [Float] = []
     /// Hypotheses scoring this much (log10) below the best at their position are dropped.
     private let threshold: Float
 
@@ -29,102 +19,104 @@ struct BeamDecoder {
         self.threshold = Float(max(0.5, configuration.pruningThreshold))
     }
 
-    @inline(__always)
-    private func logProbability(history: UInt64, graphone: Int32) -> Float {
-        model.logProbability(history: history, graphone: graphone)
+    private struct Hypothesis {
+        var score: Float
+        var history: UInt64
+        var node: Int32
+        var parent: Int32
+        var graphone: Int32
     }
 
-    private mutating func add(score: Float, history: UInt64, node: Int32, parent: Int32, graphone: Int32, at position: Int) {
-        if score < bestScores[position] - threshold { return }
-        if score > bestScores[position] { bestScores[position] = score }
-        nodes.append(node)
-        scores.append(score)
-        histories.append(history)
-        parents.append(parent)
-        graphones.append(graphone)
-        buckets[position].append(Int32(scores.count - 1))
+    /// One decoded spelling: lower-case Latin bytes, log10 joint probability, and the
+    /// lexicon bonus of the spelling when it is a known name (0 otherwise).
+    struct Result {
+        var latin: [UInt8]
+        var score: Double
+        var bonus: Double
     }
 
-    /// Keeps the best `beamWidth` hypotheses of a bucket, one per history.
-    private mutating func prune(_ position: Int) {
-        var bucket = buckets[position]
-        let floor = bestScores[position] - threshold
-        bucket.removeAll { scores[Int($0)] < floor }
-        bucket.sort { scores[Int($0)] > scores[Int($1)] }
-        var kept: [Int32] = []
-        kept.reserveCapacity(beamWidth)
-        for index in bucket {
-            let history = histories[Int(index)]
-            let node = nodes[Int(index)]
-            if kept.contains(where: { histories[Int($0)] == history && nodes[Int($0)] == node }) { continue }
-            kept.append(index)
-            if kept.count == beamWidth { break }
-        }
-        bucket = kept
-        buckets[position] = bucket
-    }
-
-    /// The Latin spellings found for `letters` (folded Arabic letters), with log10 joint
-    /// probabilities, best first; several entries may share a spelling. With a `trie`,
-    /// only spellings that are names in it are searched for.
-    mutating func decode(_ letters: [UInt32], trie: LatinNameTrie? = nil) -> [(String, Double)] {
+    /// The Latin spellings found for `letters` (folded Arabic letters), best first;
+    /// several entries may share a spelling. With a `trie`, only spellings that are names
+    /// in it are searched for; without one, each result's bonus is still looked up in `bonusTrie`.
+    func decode(_ letters: [UInt32], trie: LatinNameTrie? = nil, bonusTrie: LatinNameTrie) -> [Result] {
         let count = letters.count
-        scores.removeAll(keepingCapacity: true)
-        histories.removeAll(keepingCapacity: true)
-        parents.removeAll(keepingCapacity: true)
-        graphones.removeAll(keepingCapacity: true)
-        nodes.removeAll(keepingCapacity: true)
-        if buckets.count < count + 1 { buckets = Array(repeating: [], count: count + 1) }
-        for index in 0...count { buckets[index].removeAll(keepingCapacity: true) }
-        bestScores = [Float](repeating: -.infinity, count: count + 1)
-
-        let start = model.startHistory
-        add(score: 0, history: start, node: 0, parent: -1, graphone: -1, at: 0)
+        var pool: [Hypothesis] = []
+        pool.reserveCapacity(count * beamWidth * 8)
+        var buckets = [[Int32]](repeating: [], count: count + 1)
+        var best = [Float](repeating: -.infinity, count: count + 1)
+        pool.append(Hypothesis(score: 0, history: model.startHistory, node: 0, parent: -1, graphone: -1))
+        buckets[0].append(0)
+        best[0] = 0
 
         for position in 0..<count {
-            prune(position)
-            let beam = buckets[position]
+            let beam = prune(buckets[position], best: best[position], pool: pool)
             if beam.isEmpty { continue }
             for span in 1...2 where position + span <= count {
                 let key = RomanizerModel.arabicKey(letters[position], span == 2 ? letters[position + 1] : nil)
                 guard let options = model.graphonesByArabic[key] else { continue }
+                let target = position + span
                 for graphone in options.prefix(graphonesPerLetter) {
-                    for hypothesis in beam {
+                    let latin = model.graphoneLatin[Int(graphone)]
+                    for index in beam {
+                        let hypothesis = pool[Int(index)]
                         var node: Int32 = 0
                         if let trie {
-                            node = nodes[Int(hypothesis)]
-                            for byte in model.graphoneLatin[Int(graphone)] {
+                            node = hypothesis.node
+                            for byte in latin {
                                 node = trie.next(node, byte)
                                 if node < 0 { break }
                             }
                             if node < 0 { continue }
                         }
-                        let history = histories[Int(hypothesis)]
-                        let score = scores[Int(hypothesis)] + logProbability(history: history, graphone: graphone)
-                        let next = model.advance(history, by: graphone)
-                        add(score: score, history: next, node: node, parent: hypothesis, graphone: graphone, at: position + span)
+                        let score = hypothesis.score + model.logProbability(history: hypothesis.history, graphone: graphone)
+                        if score < best[target] - threshold { continue }
+                        if score > best[target] { best[target] = score }
+                        pool.append(Hypothesis(score: score, history: model.advance(hypothesis.history, by: graphone),
+                                               node: node, parent: index, graphone: graphone))
+                        buckets[target].append(Int32(pool.count - 1))
                     }
                 }
             }
         }
-        prune(count)
-        var results: [(String, Double)] = []
-        for hypothesis in buckets[count] {
-            if let trie, trie.terminalBonus[Int(nodes[Int(hypothesis)])] == -.infinity { continue }
-            let final = scores[Int(hypothesis)]
-                + logProbability(history: histories[Int(hypothesis)], graphone: RomanizerModel.endID)
+        var results: [Result] = []
+        for index in prune(buckets[count], best: best[count], pool: pool) {
+            let hypothesis = pool[Int(index)]
+            var bonus: Float = 0
+            if let trie {
+                bonus = trie.terminalBonus[Int(hypothesis.node)]
+                if bonus == -.infinity { continue }
+            }
+            let final = hypothesis.score + model.logProbability(history: hypothesis.history, graphone: RomanizerModel.endID)
             var pieces: [Int32] = []
-            var cursor = hypothesis
-            while cursor >= 0, graphones[Int(cursor)] >= 0 {
-                pieces.append(graphones[Int(cursor)])
-                cursor = parents[Int(cursor)]
+            var cursor = index
+            while cursor >= 0, pool[Int(cursor)].graphone >= 0 {
+                pieces.append(pool[Int(cursor)].graphone)
+                cursor = pool[Int(cursor)].parent
             }
             var bytes: [UInt8] = []
             for piece in pieces.reversed() { bytes.append(contentsOf: model.graphoneLatin[Int(piece)]) }
             if bytes.isEmpty { continue }
-            results.append((String(decoding: bytes, as: UTF8.self), Double(final)))
+            if trie == nil { bonus = bonusTrie.bonus(of: bytes) }
+            results.append(Result(latin: bytes, score: Double(final), bonus: Double(bonus)))
         }
-        results.sort { $0.1 > $1.1 }
         return results
+    }
+
+    /// The best `beamWidth` hypotheses of a bucket within the threshold, one per history and node.
+    private func prune(_ bucket: [Int32], best: Float, pool: [Hypothesis]) -> [Int32] {
+        let floor = best - threshold
+        var ranked: [(score: Float, index: Int32)] = []
+        ranked.reserveCapacity(bucket.count)
+        for index in bucket where pool[Int(index)].score >= floor { ranked.append((pool[Int(index)].score, index)) }
+        ranked.sort { $0.score > $1.score }
+        var kept: [Int32] = []
+        kept.reserveCapacity(beamWidth)
+        for entry in ranked {
+            let hypothesis = pool[Int(entry.index)]
+            if kept.contains(where: { pool[Int($0)].history == hypothesis.history && pool[Int($0)].node == hypothesis.node }) { continue }
+            kept.append(entry.index)
+            if kept.count == beamWidth { break }
+        }
+        return kept
     }
 }

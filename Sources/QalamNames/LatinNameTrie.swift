@@ -61,4 +61,15 @@ struct LatinNameTrie: Sendable {
             index = (index + 1) & mask
         }
     }
+
+    /// The bonus of the name spelled by `bytes`, or 0 when it is not a name in the trie.
+    func bonus(of bytes: [UInt8]) -> Float {
+        var node: Int32 = 0
+        for byte in bytes {
+            node = next(node, byte)
+            if node < 0 { return 0 }
+        }
+        let bonus = terminalBonus[Int(node)]
+        return bonus == -.infinity ? 0 : bonus
+    }
 }

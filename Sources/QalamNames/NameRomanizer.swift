@@ -16,21 +16,21 @@ public final class NameRomanizer: @unchecked Sendable {
     /// training pairs (never on the evaluation file).
     public struct Configuration: Sendable, Hashable {
         /// Hypotheses kept per Arabic position in the beam search.
-        public var beamWidth = 24
+        public var beamWidth = 16
         /// Hypotheses more than this (log10 units) below the best at their position are dropped.
-        public var pruningThreshold = 4.0
+        public var pruningThreshold = 3.0
         /// Graphones tried per Arabic letter (or letter pair), most probable first.
-        public var graphonesPerLetter = 14
+        public var graphonesPerLetter = 10
         /// Score bonus (log10 units) for a spelling in the census name lists.
-        public var censusBonus = 1.0
+        public var censusBonus = 2.0
         /// Extra bonus per decade of census frequency rank above the rarest (log10 rank scale).
-        public var censusRankWeight = 0.2
+        public var censusRankWeight = 0.3
         /// Score bonus for a spelling in the world name lists (Faker's ~80 locales).
-        public var worldBonus = 0.7
+        public var worldBonus = 1.0
         /// Score bonus for a spelling seen as a Latin name in the training pairs.
-        public var trainingBonus = 1.0
+        public var trainingBonus = 0.5
         /// Hypotheses kept per Arabic position in the pass constrained to known names (0: no such pass).
-        public var lexiconBeamWidth = 48
+        public var lexiconBeamWidth = 32
         /// Penalty for reading a leading «و» as the conjunction "and".
         public var conjunctionPenalty = 2.0
         /// Words cached (per instance); 0 disables the cache.
@@ -125,24 +125,31 @@ public final class NameRomanizer: @unchecked Sendable {
             // Not an Arabic word (Latin, digits, punctuation, or mixed): keep it as written.
             return letters.isEmpty ? [] : [RomanizationCandidate(latin: String(word), score: 0)]
         }
-        var merged: [String: Double] = [:]
-        var decoder = BeamDecoder(model: model, configuration: configuration)
+        // Spelling → (log10 probability, lexicon bonus).
+        var merged: [[UInt8]: (score: Double, bonus: Double)] = [:]
+        let decoder = BeamDecoder(model: model, configuration: configuration)
         var lexiconSettings = configuration
         lexiconSettings.beamWidth = configuration.lexiconBeamWidth
-        var lexiconDecoder = BeamDecoder(model: model, configuration: lexiconSettings)
+        let lexiconDecoder = BeamDecoder(model: model, configuration: lexiconSettings)
         func collect(_ letters: [UInt32], penalty: Double) {
-            var found: [String: Double] = [:]
-            for (latin, score) in decoder.decode(letters) {
-                found[latin] = logSumExp10(found[latin], score - penalty)
+            var found: [[UInt8]: (score: Double, bonus: Double)] = [:]
+            for result in decoder.decode(letters, bonusTrie: trie) {
+                let previous = found[result.latin]?.score
+                found[result.latin] = (logSumExp10(previous, result.score - penalty), result.bonus)
             }
             if configuration.lexiconBeamWidth > 0 {
-                var constrained: [String: Double] = [:]
-                for (latin, score) in lexiconDecoder.decode(letters, trie: trie) {
-                    constrained[latin] = logSumExp10(constrained[latin], score - penalty)
+                var constrained: [[UInt8]: (score: Double, bonus: Double)] = [:]
+                for result in lexiconDecoder.decode(letters, trie: trie, bonusTrie: trie) {
+                    let previous = constrained[result.latin]?.score
+                    constrained[result.latin] = (logSumExp10(previous, result.score - penalty), result.bonus)
                 }
-                for (latin, score) in constrained { found[latin] = max(found[latin] ?? -.infinity, score) }
+                for (latin, entry) in constrained where entry.score > (found[latin]?.score ?? -.infinity) {
+                    found[latin] = entry
+                }
             }
-            for (latin, score) in found { merged[latin] = max(merged[latin] ?? -.infinity, score) }
+            for (latin, entry) in found where entry.score > (merged[latin]?.score ?? -.infinity) {
+                merged[latin] = entry
+            }
         }
         collect(letters, penalty: 0)
         if allowConjunction, letters.count >= 4, letters[0] == 0x0648 {
@@ -150,8 +157,9 @@ public final class NameRomanizer: @unchecked Sendable {
         }
         var scored: [RomanizationCandidate] = []
         scored.reserveCapacity(merged.count)
-        for (latin, score) in merged {
-            scored.append(RomanizationCandidate(latin: NameCapitalization.capitalize(latin), score: score + lexiconBonus(latin)))
+        for (latin, entry) in merged {
+            scored.append(RomanizationCandidate(latin: NameCapitalization.capitalize(String(decoding: latin, as: UTF8.self)),
+                                                score: entry.score + entry.bonus))
         }
         scored.sort { $0.score > $1.score || ($0.score == $1.score && $0.latin < $1.latin) }
         return Array(scored.prefix(top))
