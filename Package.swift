@@ -82,7 +82,7 @@ let package = Package(
         ),
         .testTarget(
             name: "QalamCLITests",
-            dependencies: ["QalamText"]
+            dependencies: ["QalamText", "qalam"]
         ),
     ],
     swiftLanguageModes: [.v6]

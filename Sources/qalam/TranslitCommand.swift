@@ -57,11 +57,13 @@ struct TranslitCommand: ParsableCommand {
         for source in InputCollector.collect(input.paths, report: report) {
             do {
                 let text = try source.readText(options: input)
+                // Output keeps the input's line structure, including a missing final newline.
                 var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-                if lines.last?.isEmpty == true { lines.removeLast() }
-                for line in lines {
+                let endsWithNewline = lines.last?.isEmpty == true
+                if endsWithNewline { lines.removeLast() }
+                for (index, line) in lines.enumerated() {
                     output.write(try convert(line))
-                    output.write("\n")
+                    if index < lines.count - 1 || endsWithNewline { output.write("\n") }
                 }
             } catch {
                 report.fail(source.path, error)

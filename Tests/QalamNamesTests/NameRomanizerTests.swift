@@ -108,6 +108,7 @@ struct LatinNameMatcherTests {
         let surname = matcher.matches(of: "Murati", in: document)
         #expect(surname.count == 2)
         #expect(matcher.matches(of: "Sundar Pichai", in: document).isEmpty)
+        #expect(document.occurrences(ofLatinName: "Mira Murati", using: matcher).first?.tokenRange.count == 2)
     }
 
     @Test func matchKeyToleratesVowelsAndAlefForms() {
