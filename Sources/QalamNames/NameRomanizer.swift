@@ -74,7 +74,7 @@ public final class NameRomanizer: @unchecked Sendable {
     /// without any Arabic letter are kept as they are; an empty name gives no candidates.
     public func romanize(_ arabic: String, top: Int = 5) -> [RomanizationCandidate] {
         guard top > 0 else { return [] }
-        let words = arabic.split(whereSeparator: { $0.isWhitespace })
+        let words = Self.joiningCompounds(arabic.split(whereSeparator: { $0.isWhitespace }))
         if words.isEmpty { return [] }
         var combined: [RomanizationCandidate] = [RomanizationCandidate(latin: "", score: 0)]
         let keep = max(top, 1)
@@ -94,6 +94,23 @@ public final class NameRomanizer: @unchecked Sendable {
         }
         if combined.count == 1 && combined[0].latin.isEmpty { return [] }
         return Array(combined.prefix(top))
+    }
+
+    /// Joins «عبد» with a following word that starts with the article («عبد الله» →
+    /// «عبدالله»), since such compounds are romanized as one name (Abdallah, Abdelaziz).
+    static func joiningCompounds(_ words: [Substring]) -> [Substring] {
+        var result: [Substring] = []
+        var index = 0
+        while index < words.count {
+            if words[index] == "عبد", index + 1 < words.count, words[index + 1].hasPrefix("ال") {
+                result.append(Substring(words[index] + words[index + 1]))
+                index += 2
+            } else {
+                result.append(words[index])
+                index += 1
+            }
+        }
+        return result
     }
 
     /// The best Latin spelling of `arabic`, or nil when it has none.

@@ -57,6 +57,13 @@ struct NameRomanizerTests {
         #expect(plain != nil && withAnd.contains(plain ?? ""))
     }
 
+    @Test func abdCompoundsAreJoined() throws {
+        let joined = NameRomanizer.joiningCompounds(["عبد", "الله", "بن", "عبد", "العزيز", "عبد"])
+        #expect(joined == ["عبدالله", "بن", "عبدالعزيز", "عبد"])
+        let candidates = try romanizer().romanize("عبد الله", top: 3)
+        #expect(candidates.allSatisfy { !$0.latin.contains(" ") })
+    }
+
     @Test func capitalization() {
         #expect(NameCapitalization.capitalize("mcgrew") == "McGrew")
         #expect(NameCapitalization.capitalize("o'brien") == "O'Brien")
