@@ -88,7 +88,7 @@ public struct RomanizerModel: Sendable {
         var rawNGrams: [(key: UInt64, logp: Float, bow: Float)] = []
         var trainingLatin: [String: Int] = [:]
         var lineNumber = 0
-        for line in model.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+        for line in [UInt8](model).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             lineNumber += 1
             if line.isEmpty || line.first == UInt8(ascii: "#") { continue }
             let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
@@ -183,7 +183,7 @@ public struct RomanizerModel: Sendable {
     private static func parseNames(_ data: Data, path: String) throws(LexiconError) -> [String: Int] {
         var ranks: [String: Int] = [:]
         var lineNumber = 0
-        for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+        for line in [UInt8](data).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             lineNumber += 1
             if line.isEmpty || line.first == UInt8(ascii: "#") { continue }
             let fields = line.split(separator: UInt8(ascii: "\t"))
