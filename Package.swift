@@ -78,7 +78,7 @@ let package = Package(
         ),
         .testTarget(
             name: "QalamNamesTests",
-            dependencies: ["QalamNames"]
+            dependencies: ["QalamNames", "QalamText"]
         ),
         .testTarget(
             name: "QalamCLITests",
