@@ -103,6 +103,10 @@ struct TransliterationTests {
         let any = try ICUTransform(id: "Any-Latin; Latin-ASCII")
         #expect(try any.transform("ميرا").unicodeScalars.allSatisfy { $0.isASCII })
         #expect(ICUTransform.availableIDs.contains("Arabic-Latin"))
+        let bgn = try ICUTransform(id: "Arabic-Latin/BGN")
+        #expect(try bgn.transform("بوب") != "بوب")
+        let back = try ICUTransform(id: "Arabic-Latin", reverse: true)
+        #expect(try back.transform("salām").unicodeScalars.contains { (0x0600...0x06FF).contains($0.value) })
         #expect(throws: ICUError.self) { try ICUTransform(id: "No-Such-Transform") }
     }
 }
