@@ -27,6 +27,8 @@ public final class NameRomanizer: @unchecked Sendable {
         public var censusRankWeight = 0.3
         /// Score bonus for a spelling in the world name lists (Faker's ~80 locales).
         public var worldBonus = 1.0
+        /// Extra bonus per decade of the number of locales listing a world name.
+        public var worldLocaleWeight = 0.5
         /// Score bonus for a spelling seen as a Latin name in the training pairs.
         public var trainingBonus = 0.5
         /// Hypotheses kept per Arabic position in the pass constrained to known names (0: no such pass).
@@ -191,7 +193,9 @@ public final class NameRomanizer: @unchecked Sendable {
             bonus += configuration.censusBonus + configuration.censusRankWeight * (5.0 - log10(Double(rank)))
         }
         if model.trainingLatin[latin] != nil { bonus += configuration.trainingBonus }
-        if model.worldNames[latin] != nil { bonus += configuration.worldBonus }
+        if let locales = model.worldNames[latin] {
+            bonus += configuration.worldBonus + configuration.worldLocaleWeight * log10(Double(max(1, locales)))
+        }
         return bonus
     }
 }

@@ -37,6 +37,7 @@ struct EvalTranslitCommand: ParsableCommand {
     @Option(help: .hidden) var lexiconBeam: Int?
     @Option(help: .hidden) var threshold: Double?
     @Option(help: .hidden) var worldBonus: Double?
+    @Option(help: .hidden) var worldLocaleWeight: Double?
 
     func run() throws {
         let text: String
@@ -65,6 +66,7 @@ struct EvalTranslitCommand: ParsableCommand {
         if let lexiconBeam { settings.lexiconBeamWidth = lexiconBeam }
         if let threshold { settings.pruningThreshold = threshold }
         if let worldBonus { settings.worldBonus = worldBonus }
+        if let worldLocaleWeight { settings.worldLocaleWeight = worldLocaleWeight }
         let romanizer = NameRomanizer(model: loaded, configuration: settings)
 
         var top1 = 0, top5 = 0
