@@ -42,8 +42,8 @@ enum ArabicNameFolding {
     }
 
     /// A vowel-tolerant matching key of an Arabic word: folded, alef forms → ا,
-    /// ة → ه, ى → ي, ؤ → و, ئ → ي, and the long vowels ا و ي removed except at the start
-    /// (where they usually carry a consonant or the initial vowel), doubled letters
+    /// ة → ه, ى → ي, ؤ → و, ئ → ي; alef, hamza and ain dropped everywhere, و and ي dropped
+    /// except at the start (where they usually are the consonants w and y); doubled letters
     /// collapsed. Two spellings of one foreign name usually share this key.
     static func matchKey(_ word: some StringProtocol) -> [UInt32] {
         var folded: [UInt32] = []
@@ -57,7 +57,7 @@ enum ArabicNameFolding {
             case 0x0629: letter = 0x0647
             case 0x0649, 0x0626: letter = 0x064A
             case 0x0624: letter = 0x0648
-            case 0x0621: continue
+            case 0x0621, 0x0639: continue  // hamza and ain often have no Latin letter
             default: break
             }
             if index > 0, letter == 0x0627 || letter == 0x0648 || letter == 0x064A { continue }
@@ -66,5 +66,20 @@ enum ArabicNameFolding {
             key.append(letter)
         }
         return key
+    }
+
+    /// A spelling key: folded, alef forms → ا, ة → ه, ى → ي, but long vowels kept. Two
+    /// spellings with the same key differ only in those letter forms.
+    static func spellingKey(_ word: some StringProtocol) -> [UInt32] {
+        var folded: [UInt32] = []
+        for scalar in word.unicodeScalars { appendFolded(scalar.value, to: &folded) }
+        return folded.map { letter in
+            switch letter {
+            case 0x0622, 0x0623, 0x0625: 0x0627
+            case 0x0629: 0x0647
+            case 0x0649: 0x064A
+            default: letter
+            }
+        }
     }
 }

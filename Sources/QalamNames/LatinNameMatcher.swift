@@ -28,7 +28,8 @@ public struct NameMatch: Sendable, Hashable {
 /// vowel-tolerant: each Arabic word is reduced to a key (alef forms, ة/ه, ى/ي folded;
 /// long vowels ا و ي inside the word and hamza dropped; doubled letters collapsed) and
 /// compared with the keys of the generated spellings (keys of at least three letters
-/// only: shorter ones are too ambiguous); as a second route a token matches
+/// only: shorter ones are too ambiguous), or its spelling equals a generated one up to
+/// alef/ة/ى forms; as a further route a token matches
 /// when one of the forward romanizer's top candidates equals the Latin word.
 /// A leading clitic و ف ب ل ك or the article ال on the first word is tolerated.
 public struct LatinNameMatcher: Sendable {
@@ -74,8 +75,12 @@ public struct LatinNameMatcher: Sendable {
     public func matches(of name: String, in document: Document) -> [NameMatch] {
         let words = name.split(whereSeparator: { $0.isWhitespace })
         guard !words.isEmpty else { return [] }
-        let wordKeys: [Set<[UInt32]>] = words.map { word in
-            Set(spellings(ofWord: word, top: spellingsPerWord).map { ArabicNameFolding.matchKey($0.arabic) })
+        var wordKeys: [Set<[UInt32]>] = []
+        var wordSpellings: [Set<[UInt32]>] = []
+        for word in words {
+            let options = spellings(ofWord: word, top: spellingsPerWord)
+            wordKeys.append(Set(options.map { ArabicNameFolding.matchKey($0.arabic) }))
+            wordSpellings.append(Set(options.map { ArabicNameFolding.spellingKey($0.arabic) }))
         }
         let lowered = words.map { $0.lowercased() }
         let tokens = document.tokens
@@ -85,7 +90,8 @@ public struct LatinNameMatcher: Sendable {
             var matched = true
             for offset in 0..<words.count {
                 let text = document.text(of: tokens[index + offset])
-                if !tokenMatches(text, keys: wordKeys[offset], latin: lowered[offset], first: offset == 0) {
+                if !tokenMatches(text, keys: wordKeys[offset], spellings: wordSpellings[offset], latin: lowered[offset],
+                                 first: offset == 0) {
                     matched = false
                     break
                 }
@@ -103,7 +109,8 @@ public struct LatinNameMatcher: Sendable {
         return found
     }
 
-    private func tokenMatches(_ token: Substring, keys: Set<[UInt32]>, latin: String, first: Bool) -> Bool {
+    private func tokenMatches(_ token: Substring, keys: Set<[UInt32]>, spellings: Set<[UInt32]>, latin: String,
+                              first: Bool) -> Bool {
         guard let firstScalar = token.unicodeScalars.first, (0x0600...0x06FF).contains(firstScalar.value) else {
             return token.lowercased() == latin
         }
@@ -121,6 +128,7 @@ public struct LatinNameMatcher: Sendable {
             // Keys of one or two consonants are too ambiguous to decide alone.
             let key = ArabicNameFolding.matchKey(form)
             if key.count >= 3, keys.contains(key) { return true }
+            if spellings.contains(ArabicNameFolding.spellingKey(form)) { return true }
             if romanizer.romanize(String(form), top: 5).contains(where: { $0.latin.lowercased() == latin }) { return true }
         }
         return false

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import QalamNames
+import QalamText
 
 /// `qalam eval translit`: top-1 / top-5 accuracy and character error rate of the name
 /// romanizer on a gold file of Arabic TAB Latin pairs.
@@ -25,6 +26,9 @@ struct EvalTranslitCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Latin name lexicon instead of the shipped one.", valueName: "file"))
     var names: String?
+
+    @Flag(help: "Score the other direction: Latin → Arabic spellings, and whether the Latin name is found in the Arabic text (vowel-tolerant lookup).")
+    var reverse = false
 
     @Option(help: ArgumentHelp("Print up to N pairs whose best candidate is wrong.", valueName: "n"))
     var showErrors: Int = 0
@@ -68,6 +72,10 @@ struct EvalTranslitCommand: ParsableCommand {
         if let worldBonus { settings.worldBonus = worldBonus }
         if let worldLocaleWeight { settings.worldLocaleWeight = worldLocaleWeight }
         let romanizer = NameRomanizer(model: loaded, configuration: settings)
+        if reverse {
+            try scoreReverse(pairs, matcher: LatinNameMatcher(romanizer: romanizer))
+            return
+        }
 
         var top1 = 0, top5 = 0
         var errorRate = 0.0
@@ -97,6 +105,45 @@ struct EvalTranslitCommand: ParsableCommand {
         print("top5\t\(String(format: "%.4f", Double(top5) / count))")
         print("cer\t\(String(format: "%.4f", errorRate / count))")
         print("names_per_second\t\(String(format: "%.0f", count / max(seconds, 1e-9)))")
+    }
+}
+
+extension EvalTranslitCommand {
+    /// Latin → Arabic: top-1/top-5 exact spelling (harakat and tatweel ignored), CER of the
+    /// best spelling, the share of pairs whose Latin name the matcher finds in the Arabic, and
+    /// the share found in the next pair's Arabic instead (false hits).
+    func scoreReverse(_ pairs: [(arabic: String, latin: String)], matcher: LatinNameMatcher) throws {
+        func bare(_ text: String) -> String {
+            String(String.UnicodeScalarView(text.unicodeScalars.filter { !(0x064B...0x0652).contains($0.value) && $0.value != 0x0640 }))
+        }
+        var top1 = 0, top5 = 0, found = 0, falseFound = 0
+        var errorRate = 0.0
+        var shown = 0
+        for (index, pair) in pairs.enumerated() {
+            let gold = bare(pair.arabic)
+            let guesses = matcher.arabicSpellings(of: pair.latin, top: 5).map { bare($0.arabic) }
+            if guesses.first == gold { top1 += 1 }
+            if guesses.contains(gold) { top5 += 1 }
+            errorRate += Double(EditDistance.between(Array((guesses.first ?? "").unicodeScalars), Array(gold.unicodeScalars)))
+                / Double(max(1, gold.unicodeScalars.count))
+            let document = try Document(pair.arabic)
+            // A false hit: this Latin name found in the next pair's (different) Arabic name.
+            let other = pairs[(index + 1) % pairs.count]
+            if other.latin.lowercased() != pair.latin.lowercased(),
+               !matcher.matches(of: pair.latin, in: try Document(other.arabic)).isEmpty { falseFound += 1 }
+            if !matcher.matches(of: pair.latin, in: document).isEmpty { found += 1 }
+            else if shown < showErrors {
+                shown += 1
+                print("\(pair.latin)\t\(pair.arabic)\t\(guesses.joined(separator: " "))")
+            }
+        }
+        let count = Double(pairs.count)
+        print("pairs\t\(pairs.count)")
+        print("top1\t\(String(format: "%.4f", Double(top1) / count))")
+        print("top5\t\(String(format: "%.4f", Double(top5) / count))")
+        print("cer\t\(String(format: "%.4f", errorRate / count))")
+        print("found\t\(String(format: "%.4f", Double(found) / count))")
+        print("false_found\t\(String(format: "%.4f", Double(falseFound) / count))")
     }
 }
 
