@@ -49,6 +49,10 @@ struct TranslitCLITests {
         #expect(top1 <= top5)
         #expect(top5 >= 0.75)
         #expect(cer >= 0 && cer < 0.5)
+        let reverse = try QalamTool.run(["eval", "translit", "--gold", gold.path, "--reverse"])
+        #expect(reverse.status == 0)
+        let found = reverse.stdout.split(separator: "\n").first { $0.hasPrefix("found\t") }
+        #expect((found?.split(separator: "\t").last).flatMap { Double($0) } ?? 0 >= 0.75)
         let malformed = folder.appendingPathComponent("bad.tsv")
         try Data("no tab here\n".utf8).write(to: malformed)
         #expect(try QalamTool.run(["eval", "translit", "--gold", malformed.path]).status != 0)
