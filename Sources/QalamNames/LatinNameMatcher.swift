@@ -50,11 +50,12 @@ public struct LatinNameMatcher: Sendable {
         self.romanizer = romanizer
     }
 
-    /// Up to `top` Arabic spellings of a Latin name (one or more words), best first.
+    /// Up to `top` Arabic spellings of a Latin name (one or more words; a hyphen separates
+    /// words too), best first.
     public func arabicSpellings(of latin: String, top: Int = 5) -> [ArabicSpelling] {
         guard top > 0 else { return [] }
         var combined = [ArabicSpelling(arabic: "", score: 0)]
-        for word in latin.split(whereSeparator: { $0.isWhitespace }) {
+        for word in latin.split(whereSeparator: { $0.isWhitespace || $0 == "-" }) {
             let options = spellings(ofWord: word, top: max(top, spellingsPerWord))
             if options.isEmpty { continue }
             var next: [ArabicSpelling] = []
@@ -73,7 +74,7 @@ public struct LatinNameMatcher: Sendable {
 
     /// Every occurrence of the Latin `name` in `document`, in text order.
     public func matches(of name: String, in document: Document) -> [NameMatch] {
-        let words = name.split(whereSeparator: { $0.isWhitespace })
+        let words = name.split(whereSeparator: { $0.isWhitespace || $0 == "-" })
         guard !words.isEmpty else { return [] }
         var wordKeys: [Set<[UInt32]>] = []
         var wordSpellings: [Set<[UInt32]>] = []

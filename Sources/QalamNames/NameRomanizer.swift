@@ -139,6 +139,18 @@ public final class NameRomanizer: @unchecked Sendable {
     }
 
     private func computeCandidates(forWord word: Substring, allowConjunction: Bool, top: Int) -> [RomanizationCandidate] {
+        // Punctuation around the letters («محمد،», "«بوب»") is kept, Arabic marks as Latin ones.
+        let scalars = Array(word.unicodeScalars)
+        let isLetter: (Unicode.Scalar) -> Bool = { $0.properties.isAlphabetic }
+        if let first = scalars.firstIndex(where: isLetter), let last = scalars.lastIndex(where: isLetter),
+           first > 0 || last < scalars.count - 1 {
+            let core = String(String.UnicodeScalarView(scalars[first...last]))
+            let lead = Self.latinPunctuation(scalars[..<first])
+            let trail = Self.latinPunctuation(scalars[(last + 1)...])
+            return computeCandidates(forWord: Substring(core), allowConjunction: allowConjunction, top: top).map {
+                RomanizationCandidate(latin: lead + $0.latin + trail, score: $0.score)
+            }
+        }
         let letters = ArabicNameFolding.foldForModel(word)
         guard !letters.isEmpty, letters.allSatisfy(ArabicNameFolding.isModelLetter) else {
             // Not an Arabic word (Latin, digits, punctuation, or mixed): keep it as written.
@@ -182,6 +194,21 @@ public final class NameRomanizer: @unchecked Sendable {
         }
         scored.sort { $0.score > $1.score || ($0.score == $1.score && $0.latin < $1.latin) }
         return Array(scored.prefix(top))
+    }
+
+    /// Punctuation with the Arabic comma, semicolon, question mark and guillemets in Latin form.
+    static func latinPunctuation(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var result = String.UnicodeScalarView()
+        for scalar in scalars {
+            switch scalar.value {
+            case 0x060C: result.append(",")
+            case 0x061B: result.append(";")
+            case 0x061F: result.append("?")
+            case 0x00AB, 0x00BB: result.append("\"")
+            default: result.append(scalar)
+            }
+        }
+        return String(result)
     }
 
     /// The rescoring bonus of a (lower-case) Latin spelling.

@@ -46,6 +46,9 @@ struct NameRomanizerTests {
         #expect(romanizer.romanize("جون", top: 0).isEmpty)
         #expect(romanizer.romanize("OpenAI", top: 1).first?.latin == "OpenAI")
         #expect(romanizer.romanize("ـًٌ", top: 1).isEmpty)
+        // Punctuation around a name is kept (Arabic marks in Latin form) and does not change the name.
+        let plain = try #require(romanizer.romanize("ميرا", top: 1).first?.latin)
+        #expect(romanizer.romanize("«ميرا»،", top: 1).first?.latin == "\"" + plain + "\",")
         // Same answer from the cache as from a fresh computation.
         #expect(romanizer.romanize("بيتشاي", top: 3) == romanizer.romanize("بيتشاي", top: 3))
     }
