@@ -47,6 +47,7 @@ let package = Package(
             resources: [
                 .copy("charmaps"),
                 .copy("sentences"),
+                .copy("translit"),
             ]
         ),
         .target(
@@ -75,6 +76,10 @@ let package = Package(
         .testTarget(
             name: "QalamTextTests",
             dependencies: ["QalamText"]
+        ),
+        .testTarget(
+            name: "QalamNamesTests",
+            dependencies: ["QalamNames", "QalamText"]
         ),
         .testTarget(
             name: "QalamCLITests",

@@ -17,6 +17,8 @@ struct QalamCommand: ParsableCommand {
             TokenizeCommand.self,
             NormalizeCommand.self,
             SentencesCommand.self,
+            TranslitCommand.self,
+            EvalCommand.self,
         ]
     )
 }
