@@ -43,9 +43,12 @@ let package = Package(
         .target(
             name: "QalamLexicons",
             path: "Lexicons",
-            exclude: ["README.md"],
+            exclude: ["README.md", "scripts"],
             resources: [
                 .copy("charmaps"),
+                .copy("segmenter"),
+                .copy("names"),
+                .copy("gazetteers"),
             ]
         ),
         .target(
@@ -73,7 +76,8 @@ let package = Package(
         ),
         .testTarget(
             name: "QalamTextTests",
-            dependencies: ["QalamText"]
+            dependencies: ["QalamText"],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "QalamCLITests",
