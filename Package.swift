@@ -49,6 +49,7 @@ let package = Package(
                 .copy("segmenter"),
                 .copy("names"),
                 .copy("gazetteers"),
+                .copy("ner"),
             ]
         ),
         .target(

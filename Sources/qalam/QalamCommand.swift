@@ -15,6 +15,9 @@ struct QalamCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             TokenizeCommand.self,
+            TagCommand.self,
+            TrainCommand.self,
+            EvalCommand.self,
         ]
     )
 }

@@ -1,0 +1,126 @@
+import Foundation
+
+/// Why a model file could not be used.
+public struct NERModelError: Error, Sendable, CustomStringConvertible {
+    /// What is wrong.
+    public let reason: String
+    /// Creates an error.
+    public init(_ reason: String) { self.reason = reason }
+    /// A one-line message.
+    public var description: String { "NER model: \(reason)" }
+}
+
+/// The weights of the entity tagger: a hashed feature table (`1 << rowBits` rows of one
+/// weight per ``BIOTag``) and tag-transition weights.
+///
+/// The binary file format (little-endian): magic `QNER`, format version, feature template
+/// version, row bits, tag count, weight scale (Float32), the transition table
+/// ((tags + 1) × tags Float32, the extra first row being the sentence start), the number of
+/// non-zero rows, then for each such row its index (UInt32, ascending) and one Int16 per
+/// tag (weight = value × scale). Same weights, same bytes.
+public struct NERModel: Sendable {
+    /// log2 of the number of rows.
+    public let rowBits: Int
+    /// Row-major weights: `weights[row * BIOTag.count + tag]`.
+    public internal(set) var weights: [Float]
+    /// `transitions[(previous + 1) * BIOTag.count + tag]`, with `previous = -1` at a sentence start.
+    public internal(set) var transitions: [Float]
+
+    static let magic: [UInt8] = Array("QNER".utf8)
+    static let formatVersion: UInt32 = 1
+
+    /// A zero model.
+    public init(rowBits: Int) {
+        self.rowBits = rowBits
+        weights = Array(repeating: 0, count: (1 << rowBits) * BIOTag.count)
+        transitions = Array(repeating: 0, count: (BIOTag.count + 1) * BIOTag.count)
+    }
+
+    /// The model's bytes; weights are quantized to 16 bits.
+    public func serialized() -> [UInt8] {
+        var out: [UInt8] = Self.magic
+        func put32(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { out.append(contentsOf: $0) } }
+        func putFloat(_ value: Float) { put32(value.bitPattern) }
+        let largest = weights.reduce(Float(0)) { max($0, abs($1)) }
+        let scale = largest > 0 ? largest / 32767 : 1
+        put32(Self.formatVersion)
+        put32(NERFeatureExtractor.templateVersion)
+        put32(UInt32(rowBits))
+        put32(UInt32(BIOTag.count))
+        putFloat(scale)
+        for value in transitions { putFloat(value) }
+        let tags = BIOTag.count
+        var rows: [(UInt32, [Int16])] = []
+        for row in 0..<(1 << rowBits) {
+            let slice = weights[(row * tags)..<((row + 1) * tags)]
+            let quantized = slice.map { Int16(clamping: Int(($0 / scale).rounded())) }
+            if quantized.contains(where: { $0 != 0 }) { rows.append((UInt32(row), quantized)) }
+        }
+        put32(UInt32(rows.count))
+        for (row, values) in rows {
+            put32(row)
+            for value in values { withUnsafeBytes(of: value.littleEndian) { out.append(contentsOf: $0) } }
+        }
+        return out
+    }
+
+    /// Reads a model written by ``serialized()``; anything malformed is an ``NERModelError``.
+    public init(bytes: Data) throws {
+        var reader = ByteReader(bytes: [UInt8](bytes))
+        guard try reader.bytes(4) == Self.magic else { throw NERModelError("not a Qalam NER model (bad magic)") }
+        let format = try reader.uint32()
+        guard format == Self.formatVersion else { throw NERModelError("format version \(format), expected \(Self.formatVersion)") }
+        let templates = try reader.uint32()
+        guard templates == NERFeatureExtractor.templateVersion else {
+            throw NERModelError("trained with feature templates v\(templates), this build uses v\(NERFeatureExtractor.templateVersion); retrain with `qalam train ner`")
+        }
+        let bits = Int(try reader.uint32())
+        guard (10...24).contains(bits) else { throw NERModelError("row bits \(bits) out of range") }
+        let tags = Int(try reader.uint32())
+        guard tags == BIOTag.count else { throw NERModelError("\(tags) tags, expected \(BIOTag.count)") }
+        let scale = Float(bitPattern: try reader.uint32())
+        guard scale.isFinite, scale > 0 else { throw NERModelError("bad weight scale") }
+        self.init(rowBits: bits)
+        for index in transitions.indices {
+            let value = Float(bitPattern: try reader.uint32())
+            guard value.isFinite else { throw NERModelError("non-finite transition weight") }
+            transitions[index] = value
+        }
+        let rowCount = Int(try reader.uint32())
+        guard rowCount <= 1 << bits else { throw NERModelError("row count \(rowCount) too large") }
+        var previous = -1
+        for _ in 0..<rowCount {
+            let row = Int(try reader.uint32())
+            guard row > previous, row < 1 << bits else { throw NERModelError("row index \(row) out of order or range") }
+            previous = row
+            for tag in 0..<tags {
+                weights[row * tags + tag] = Float(try reader.int16()) * scale
+            }
+        }
+        guard reader.isAtEnd else { throw NERModelError("trailing bytes after the weights") }
+    }
+}
+
+/// Little-endian reading from a byte array with bounds checks.
+struct ByteReader {
+    let bytes: [UInt8]
+    var position = 0
+
+    var isAtEnd: Bool { position == bytes.count }
+
+    mutating func bytes(_ count: Int) throws -> [UInt8] {
+        guard position + count <= bytes.count else { throw NERModelError("file is truncated") }
+        defer { position += count }
+        return Array(bytes[position..<(position + count)])
+    }
+
+    mutating func uint32() throws -> UInt32 {
+        let b = try bytes(4)
+        return UInt32(b[0]) | UInt32(b[1]) << 8 | UInt32(b[2]) << 16 | UInt32(b[3]) << 24
+    }
+
+    mutating func int16() throws -> Int16 {
+        let b = try bytes(2)
+        return Int16(bitPattern: UInt16(b[0]) | UInt16(b[1]) << 8)
+    }
+}
