@@ -22,14 +22,23 @@ public struct NERFeatureExtractor: Sendable {
     public let gazetteer: NameGazetteer
     /// "Looks like a foreign name" scores.
     public let transliteration: TransliterationScorer
+    /// Unlabeled-news behaviour of words.
+    public let newsContext: NewsContextTable
+    /// Distributional word classes.
+    public let clusters: WordClusterTable
     /// log2 of the number of weight-table rows.
     public let rowBits: Int
 
     /// A feature extractor from its parts.
-    public init(segmenter: CliticSegmenter, gazetteer: NameGazetteer, transliteration: TransliterationScorer, rowBits: Int) {
+    public init(
+        segmenter: CliticSegmenter, gazetteer: NameGazetteer, transliteration: TransliterationScorer,
+        newsContext: NewsContextTable, clusters: WordClusterTable, rowBits: Int
+    ) {
+        self.clusters = clusters
         self.segmenter = segmenter
         self.gazetteer = gazetteer
         self.transliteration = transliteration
+        self.newsContext = newsContext
         self.rowBits = rowBits
     }
 
@@ -37,17 +46,19 @@ public struct NERFeatureExtractor: Sendable {
     public static func shipped(rowBits: Int) throws -> NERFeatureExtractor {
         NERFeatureExtractor(
             segmenter: try CliticSegmenter(), gazetteer: try NameGazetteer.shipped(),
-            transliteration: try TransliterationScorer.shipped(), rowBits: rowBits)
+            transliteration: try TransliterationScorer.shipped(), newsContext: try NewsContextTable.shipped(),
+            clusters: try WordClusterTable.shipped(), rowBits: rowBits)
     }
 
     /// A number that changes whenever the feature templates change; stored in models so
     /// that a model trained with other features is refused.
-    public static let templateVersion: UInt32 = 3
+    public static let templateVersion: UInt32 = 5
 
     private enum Template: UInt8 {
         case bias = 1, word, stem, prefix1, prefix2, prefix3, suffix1, suffix2, suffix3
         case stemSuffix2, stemSuffix3, stemPrefix2, proclitics, enclitic, shape, transliteration
-        case wordList, stemList, boundary, stemLength
+        case wordList, stemList, boundary, stemLength, newsArticle, newsGiven, newsTrigger
+        case coarseClass, fineClass, stemFineClass
     }
 
     /// The features of the pseudo-word before the first or after the last token.
@@ -61,8 +72,10 @@ public struct NERFeatureExtractor: Sendable {
         return WordFeatures(rows: rows)
     }
 
-    /// The features of a word.
-    public func features(of word: Substring, kind: TokenKind) -> WordFeatures {
+    /// The features of a word. Without `identity`, the features naming the word and its
+    /// stem are left out: training does that for rare words, so that the model learns
+    /// what unseen words look like.
+    public func features(of word: Substring, kind: TokenKind, identity: Bool = true) -> WordFeatures {
         var rows: [[UInt32]] = Array(repeating: [], count: 5)
         let folded = Self.foldedScalars(word)
         let segments = kind == .punctuation || kind == .number || kind == .symbol ? [] : segmenter.segment(word)
@@ -88,8 +101,16 @@ public struct NERFeatureExtractor: Sendable {
             translitBucket = UInt32(max(-4, min(6, Int((score * 2).rounded(.down)))) + 10)
         }
         let shape = Self.shape(word, kind: kind, letters: folded.count)
+        let wordClasses = clusters.classes(ofFolded: folded)
+        let coarse: UInt32 = wordClasses.map { UInt32($0.coarse) } ?? 9999
+        let fine: UInt32 = wordClasses.map { UInt32($0.fine) } ?? 9999
+        let stemFine: UInt32 = stem == folded ? fine : (clusters.classes(ofFolded: stem).map { UInt32($0.fine) } ?? 9999)
+        let behaviour = isArabic ? newsContext.behaviour(ofFolded: stem) : nil
+        let news: [UInt32] = behaviour.map { [UInt32($0.article), UInt32($0.afterGivenName), UInt32($0.afterTrigger)] }
+            ?? (isArabic ? [9, 9, 9] : [8, 8, 8])
 
         func add(_ template: Template, _ offset: Int, _ value: some Sequence<UInt32>) {
+            if !identity && (template == .word || template == .stem) { return }
             var hasher = FeatureHasher(template: template.rawValue, offset: offset)
             hasher.mix(value)
             rows[offset + 2].append(hasher.row(bits: rowBits))
@@ -126,6 +147,13 @@ public struct NERFeatureExtractor: Sendable {
         add(.transliteration, 0, CollectionOfOne(translitBucket))
         addFlags(.wordList, 0, wordList)
         addFlags(.stemList, 0, stemList)
+        add(.newsArticle, 0, CollectionOfOne(news[0]))
+        add(.newsGiven, 0, CollectionOfOne(news[1]))
+        add(.newsTrigger, 0, CollectionOfOne(news[2]))
+        add(.newsArticle, 0, [news[0], translitBucket])
+        add(.coarseClass, 0, CollectionOfOne(coarse))
+        add(.fineClass, 0, CollectionOfOne(fine))
+        add(.stemFineClass, 0, CollectionOfOne(stemFine))
         // The word as a neighbour.
         for offset in [-1, 1] {
             add(.word, offset, folded)
@@ -136,11 +164,17 @@ public struct NERFeatureExtractor: Sendable {
             if folded.count > 2 { add(.suffix2, offset, folded.suffix(2)) }
             addFlags(.wordList, offset, wordList)
             addFlags(.stemList, offset, stemList)
+            add(.newsArticle, offset, CollectionOfOne(news[0]))
+            add(.newsGiven, offset, CollectionOfOne(news[1]))
+            add(.coarseClass, offset, CollectionOfOne(coarse))
+            add(.fineClass, offset, CollectionOfOne(fine))
+            add(.stemFineClass, offset, CollectionOfOne(stemFine))
         }
         for offset in [-2, 2] {
             add(.word, offset, folded)
             add(.stem, offset, stem)
             addFlags(.stemList, offset, stemList)
+            add(.coarseClass, offset, CollectionOfOne(coarse))
         }
         return WordFeatures(rows: rows)
     }

@@ -19,21 +19,44 @@ public struct NERModelError: Error, Sendable, CustomStringConvertible {
 /// non-zero rows, then for each such row its index (UInt32, ascending) and one Int16 per
 /// tag (weight = value × scale). Same weights, same bytes.
 public struct NERModel: Sendable {
-    /// log2 of the number of rows.
+    /// log2 of the number of rows of the hashed feature space.
     public let rowBits: Int
-    /// Row-major weights: `weights[row * BIOTag.count + tag]`.
-    public internal(set) var weights: [Float]
+    /// Where each non-zero row's weights start in ``values``.
+    private var rowStart: [UInt32: Int32]
+    /// The weights of the non-zero rows, ``BIOTag/count`` per row.
+    private var values: [Float]
     /// `transitions[(previous + 1) * BIOTag.count + tag]`, with `previous = -1` at a sentence start.
     public internal(set) var transitions: [Float]
 
     static let magic: [UInt8] = Array("QNER".utf8)
     static let formatVersion: UInt32 = 1
 
-    /// A zero model.
-    public init(rowBits: Int) {
+    /// A model from dense weights (`weights[row * BIOTag.count + tag]`, `1 << rowBits`
+    /// rows) and transitions; only non-zero rows are kept.
+    public init(rowBits: Int, denseWeights weights: [Float], transitions: [Float]) {
         self.rowBits = rowBits
-        weights = Array(repeating: 0, count: (1 << rowBits) * BIOTag.count)
-        transitions = Array(repeating: 0, count: (BIOTag.count + 1) * BIOTag.count)
+        self.transitions = transitions
+        rowStart = [:]
+        values = []
+        let tags = BIOTag.count
+        for row in 0..<(weights.count / tags) {
+            let slice = weights[(row * tags)..<((row + 1) * tags)]
+            if slice.contains(where: { $0 != 0 }) {
+                rowStart[UInt32(row)] = Int32(values.count)
+                values.append(contentsOf: slice)
+            }
+        }
+    }
+
+    /// Number of non-zero rows.
+    public var nonZeroRows: Int { rowStart.count }
+
+    /// Adds the weights of `row` to `target[offset ..< offset + BIOTag.count]`.
+    @inline(__always)
+    func addWeights(ofRow row: UInt32, to target: inout [Float], at offset: Int) {
+        guard let start = rowStart[row] else { return }
+        let base = Int(start)
+        for tag in 0..<BIOTag.count { target[offset + tag] += values[base + tag] }
     }
 
     /// The model's bytes; weights are quantized to 16 bits.
@@ -41,7 +64,7 @@ public struct NERModel: Sendable {
         var out: [UInt8] = Self.magic
         func put32(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { out.append(contentsOf: $0) } }
         func putFloat(_ value: Float) { put32(value.bitPattern) }
-        let largest = weights.reduce(Float(0)) { max($0, abs($1)) }
+        let largest = values.reduce(Float(0)) { max($0, abs($1)) }
         let scale = largest > 0 ? largest / 32767 : 1
         put32(Self.formatVersion)
         put32(NERFeatureExtractor.templateVersion)
@@ -49,17 +72,16 @@ public struct NERModel: Sendable {
         put32(UInt32(BIOTag.count))
         putFloat(scale)
         for value in transitions { putFloat(value) }
-        let tags = BIOTag.count
         var rows: [(UInt32, [Int16])] = []
-        for row in 0..<(1 << rowBits) {
-            let slice = weights[(row * tags)..<((row + 1) * tags)]
+        for (row, start) in rowStart.sorted(by: { $0.key < $1.key }) {
+            let slice = values[Int(start)..<(Int(start) + BIOTag.count)]
             let quantized = slice.map { Int16(clamping: Int(($0 / scale).rounded())) }
-            if quantized.contains(where: { $0 != 0 }) { rows.append((UInt32(row), quantized)) }
+            if quantized.contains(where: { $0 != 0 }) { rows.append((row, quantized)) }
         }
         put32(UInt32(rows.count))
-        for (row, values) in rows {
+        for (row, quantized) in rows {
             put32(row)
-            for value in values { withUnsafeBytes(of: value.littleEndian) { out.append(contentsOf: $0) } }
+            for value in quantized { withUnsafeBytes(of: value.littleEndian) { out.append(contentsOf: $0) } }
         }
         return out
     }
@@ -75,27 +97,30 @@ public struct NERModel: Sendable {
             throw NERModelError("trained with feature templates v\(templates), this build uses v\(NERFeatureExtractor.templateVersion); retrain with `qalam train ner`")
         }
         let bits = Int(try reader.uint32())
-        guard (10...24).contains(bits) else { throw NERModelError("row bits \(bits) out of range") }
+        guard (10...26).contains(bits) else { throw NERModelError("row bits \(bits) out of range") }
         let tags = Int(try reader.uint32())
         guard tags == BIOTag.count else { throw NERModelError("\(tags) tags, expected \(BIOTag.count)") }
         let scale = Float(bitPattern: try reader.uint32())
         guard scale.isFinite, scale > 0 else { throw NERModelError("bad weight scale") }
-        self.init(rowBits: bits)
-        for index in transitions.indices {
+        rowBits = bits
+        transitions = []
+        for _ in 0..<((tags + 1) * tags) {
             let value = Float(bitPattern: try reader.uint32())
             guard value.isFinite else { throw NERModelError("non-finite transition weight") }
-            transitions[index] = value
+            transitions.append(value)
         }
         let rowCount = Int(try reader.uint32())
-        guard rowCount <= 1 << bits else { throw NERModelError("row count \(rowCount) too large") }
+        guard rowCount <= 1 << bits, rowCount * (4 + 2 * tags) <= bytes.count else { throw NERModelError("row count \(rowCount) too large") }
+        rowStart = Dictionary(minimumCapacity: rowCount)
+        values = []
+        values.reserveCapacity(rowCount * tags)
         var previous = -1
         for _ in 0..<rowCount {
             let row = Int(try reader.uint32())
             guard row > previous, row < 1 << bits else { throw NERModelError("row index \(row) out of order or range") }
             previous = row
-            for tag in 0..<tags {
-                weights[row * tags + tag] = Float(try reader.int16()) * scale
-            }
+            rowStart[UInt32(row)] = Int32(values.count)
+            for _ in 0..<tags { values.append(Float(try reader.int16()) * scale) }
         }
         guard reader.isAtEnd else { throw NERModelError("trailing bytes after the weights") }
     }

@@ -22,6 +22,9 @@ public struct PerceptronTrainer: Sendable {
     public var epochs: Int
     /// Seed of the shuffle.
     public var seed: UInt64
+    /// Words seen at most this often in training are trained without their identity
+    /// features (0 = never).
+    public var rareWordLimit: Int = 0
     /// The features.
     public let extractor: NERFeatureExtractor
 
@@ -36,16 +39,20 @@ public struct PerceptronTrainer: Sendable {
     /// averaged model (to score a held-out set, say).
     public func train(_ sentences: [TaggedSentence], report: (Int, NERModel) -> Void = { _, _ in }) -> NERModel {
         let tags = BIOTag.count
-        var model = NERModel(rowBits: extractor.rowBits)
+        var model = DenseModel(rowBits: extractor.rowBits)
         var weightSums = [Float](repeating: 0, count: model.weights.count)
         var transitionSums = [Float](repeating: 0, count: model.transitions.count)
         // Feature rows per token, computed once.
         var cache: [String: WordFeatures] = [:]
+        var frequency: [String: Int] = [:]
+        for sentence in sentences { for token in sentence.tokens { frequency[token, default: 0] += 1 } }
         let boundary = extractor.boundaryFeatures()
         let tokenRows: [[[UInt32]]] = sentences.map { sentence in
             let words = sentence.tokens.map { token -> WordFeatures in
                 if let known = cache[token] { return known }
-                let features = extractor.features(of: token[...], kind: TokenKind.classify(token.unicodeScalars))
+                let features = extractor.features(
+                    of: token[...], kind: TokenKind.classify(token.unicodeScalars),
+                    identity: (frequency[token] ?? 0) > rareWordLimit)
                 cache[token] = features
                 return features
             }
@@ -110,7 +117,7 @@ public struct PerceptronTrainer: Sendable {
     }
 
     /// The averaged weights: w − Σ(step · update) / steps.
-    private func averaged(_ model: NERModel, weightSums: [Float], transitionSums: [Float], step: Float) -> NERModel {
+    private func averaged(_ model: DenseModel, weightSums: [Float], transitionSums: [Float], step: Float) -> NERModel {
         var result = model
         for index in result.weights.indices where weightSums[index] != 0 || result.weights[index] != 0 {
             result.weights[index] -= weightSums[index] / step
@@ -118,7 +125,20 @@ public struct PerceptronTrainer: Sendable {
         for index in result.transitions.indices {
             result.transitions[index] -= transitionSums[index] / step
         }
-        return result
+        return NERModel(rowBits: model.rowBits, denseWeights: result.weights, transitions: result.transitions)
+    }
+}
+
+/// The weights while training: one dense row per hashed feature.
+struct DenseModel {
+    let rowBits: Int
+    var weights: [Float]
+    var transitions: [Float]
+
+    init(rowBits: Int) {
+        self.rowBits = rowBits
+        weights = Array(repeating: 0, count: (1 << rowBits) * BIOTag.count)
+        transitions = Array(repeating: 0, count: (BIOTag.count + 1) * BIOTag.count)
     }
 }
 

@@ -28,14 +28,9 @@ struct WordScoreCache {
         let tags = BIOTag.count
         scores.append(contentsOf: repeatElement(0, count: Self.width))
         let base = slot * Self.width
-        model.weights.withUnsafeBufferPointer { weights in
-            for (offsetIndex, rows) in features.rows.enumerated() {
-                let target = base + offsetIndex * tags
-                for row in rows {
-                    let source = Int(row) * tags
-                    for tag in 0..<tags { scores[target + tag] += weights[source + tag] }
-                }
-            }
+        for (offsetIndex, rows) in features.rows.enumerated() {
+            let target = base + offsetIndex * tags
+            for row in rows { model.addWeights(ofRow: row, to: &scores, at: target) }
         }
         return slot
     }

@@ -24,13 +24,16 @@ struct TrainNERCommand: ParsableCommand {
     var out: String
 
     @Option(help: "Passes over the training data.")
-    var epochs: Int = 8
+    var epochs: Int = 10
 
     @Option(help: "Seed of the sentence shuffle.")
     var seed: UInt64 = 42
 
-    @Option(help: ArgumentHelp("log2 of the number of feature rows (model size).", valueName: "bits"))
-    var rowBits: Int = 20
+    @Option(help: ArgumentHelp("log2 of the number of feature rows (hashed feature space).", valueName: "bits"))
+    var rowBits: Int = 22
+
+    @Option(help: ArgumentHelp("Words seen at most this often are trained without their identity features.", valueName: "count"))
+    var rareWords: Int = 0
 
     @Option(help: ArgumentHelp("Fraction of sentences (from the end) held out and scored each epoch.", valueName: "fraction"))
     var holdout: Double = 0
@@ -50,7 +53,8 @@ struct TrainNERCommand: ParsableCommand {
         let training = Array(sentences.dropLast(heldOut))
         let development = Array(sentences.suffix(heldOut))
         let extractor = try NERFeatureExtractor.shipped(rowBits: rowBits)
-        let trainer = PerceptronTrainer(extractor: extractor, epochs: epochs, seed: seed)
+        var trainer = PerceptronTrainer(extractor: extractor, epochs: epochs, seed: seed)
+        trainer.rareWordLimit = rareWords
         let started = Date()
         printError("training on \(training.count) sentences (\(training.reduce(0) { $0 + $1.tokens.count }) tokens), \(epochs) epochs")
         let model = trainer.train(training) { epoch, model in
