@@ -95,7 +95,7 @@ print("# train split (CC BY-SA 4.0): only class numbers are kept, no text.")
 print("# Regenerate: python3 Lexicons/scripts/build_word_clusters.py ../shared/data/news/saudinewsnet-sample.txt ../shared/data/anercorp/train.txt > Lexicons/names/word-clusters.tsv")
 print("# Format: word<TAB>class64<TAB>class512")
 for w in sorted(vocab):
-    if "\t" in w or w.startswith("#"):
+    if not w or "\t" in w or w.startswith("#"):
         continue
     i = index[w]
     print(f"{w}\t{small[i]}\t{large[i]}")

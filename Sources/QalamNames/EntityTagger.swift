@@ -56,8 +56,15 @@ public struct EntityTagger: Sendable {
     }
 
     /// The entities of a document, in order. The document is tagged sentence by sentence
-    /// (a sentence ends at . ! ? ؟ or a line break).
+    /// (a sentence ends at . ! ? ؟ or a line break); then person spans are tidied and the
+    /// parts of full names mentioned alone later («ألتمان» after «سام ألتمان») are tagged
+    /// as persons too.
     public func entities(in document: Document) -> [Entity] {
+        var text = document.text
+        return text.withUTF8 { bytes in entities(in: document, bytes: bytes) }
+    }
+
+    private func entities(in document: Document, bytes: UnsafeBufferPointer<UInt8>) -> [Entity] {
         var cache = WordScoreCache(model: model, extractor: extractor)
         var entities: [Entity] = []
         var start = 0
@@ -65,35 +72,63 @@ public struct EntityTagger: Sendable {
         var slots: [Int] = []
         slots.reserveCapacity(64)
         for index in tokens.indices {
-            let text = document.text(of: tokens[index])
-            slots.append(cache.slot(of: text, kind: tokens[index].kind, model: model, extractor: extractor))
-            let ends = Self.endsSentence(text) || (index + 1 < tokens.count && document.gap(before: index + 1).contains("\n"))
-            if ends || index + 1 == tokens.count {
+            let token = tokens[index]
+            let word = UnsafeBufferPointer(rebasing: bytes[token.start..<token.end])
+            slots.append(cache.slot(key: WordScoreCache.key(word), model: model) {
+                extractor.features(of: document.text(of: token), kind: token.kind)
+            })
+            var ends = index + 1 == tokens.count || Self.endsSentence(word)
+            if !ends {
+                for position in token.end..<tokens[index + 1].start where bytes[position] == 0x0A { ends = true; break }
+            }
+            if ends {
                 tagSpan(start..<(index + 1), slots: slots, cache: cache, document: document, into: &entities)
                 start = index + 1
                 slots.removeAll(keepingCapacity: true)
             }
         }
-        return entities
+        return PersonMentionRules(extractor: extractor).apply(to: entities, in: document, bytes: bytes)
     }
 
-    private static func endsSentence(_ token: Substring) -> Bool {
-        token == "." || token == "؟" || token == "?" || token == "!" || token == "..."
+    /// How much better the chosen path is than the same path with the chunk tagged `O`,
+    /// squashed to 0…1.
+    private static func confidence(of range: Range<Int>, path: [Int], emissions: [Float], transitions: [Float]) -> Double {
+        let tags = BIOTag.count
+        func transition(_ previous: Int, _ tag: Int) -> Float { transitions[(previous + 1) * tags + tag] }
+        var margin: Float = 0
+        for position in range {
+            margin += emissions[position * tags + path[position]] - emissions[position * tags]
+            let previous = position == 0 ? -1 : path[position - 1]
+            let previousIfOutside = position == 0 ? -1 : (range.contains(position - 1) ? 0 : path[position - 1])
+            margin += transition(previous, path[position]) - transition(previousIfOutside, 0)
+        }
+        if range.upperBound < path.count {
+            let next = path[range.upperBound]
+            // With the chunk outside, an I- tag after it would be invalid; compare with B- then.
+            let nextIfOutside = BIOTag.all[next].isInside ? next - 1 : next
+            margin += transition(path[range.upperBound - 1], next) - transition(0, nextIfOutside)
+            margin += emissions[range.upperBound * tags + next] - emissions[range.upperBound * tags + nextIfOutside]
+        }
+        let value = 1 / (1 + exp(-Double(margin) / 8))
+        return (value * 1000).rounded() / 1000
     }
+
+    /// Whether a token ends a sentence: . ! ? ؟ or an ellipsis.
+    private static func endsSentence(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch word.count {
+        case 1: return word[0] == 0x2E || word[0] == 0x21 || word[0] == 0x3F
+        case 2: return word[0] == 0xD8 && word[1] == 0x9F
+        case 3: return (word[0] == 0x2E && word[1] == 0x2E && word[2] == 0x2E) || (word[0] == 0xE2 && word[1] == 0x80 && word[2] == 0xA6)
+        default: return false
+        }
+    }
+
 
     private func tagSpan(_ span: Range<Int>, slots: [Int], cache: WordScoreCache, document: Document, into entities: inout [Entity]) {
         let emissions = cache.emissions(slots: slots)
         let path = ViterbiDecoder.decode(emissions: emissions, count: slots.count, transitions: model.transitions)
         for chunk in BIOChunker.chunks(path.map { BIOTag.all[$0] }) {
-            var confidence = 0.0
-            for position in chunk.range {
-                let base = position * BIOTag.count
-                let chosen = emissions[base + path[position]]
-                var other: Float = -.infinity
-                for tag in 0..<BIOTag.count where tag != path[position] { other = max(other, emissions[base + tag]) }
-                confidence += 1 / (1 + exp(-Double(chosen - other) / 4))
-            }
-            confidence /= Double(chunk.range.count)
+            let confidence = Self.confidence(of: chunk.range, path: path, emissions: emissions, transitions: model.transitions)
             let first = document.tokens[span.lowerBound + chunk.range.lowerBound]
             let last = document.tokens[span.lowerBound + chunk.range.upperBound - 1]
             var startByte = first.start

@@ -140,12 +140,15 @@ struct ByteReader {
     }
 
     mutating func uint32() throws -> UInt32 {
-        let b = try bytes(4)
-        return UInt32(b[0]) | UInt32(b[1]) << 8 | UInt32(b[2]) << 16 | UInt32(b[3]) << 24
+        guard position + 4 <= bytes.count else { throw NERModelError("file is truncated") }
+        defer { position += 4 }
+        return UInt32(bytes[position]) | UInt32(bytes[position + 1]) << 8 | UInt32(bytes[position + 2]) << 16
+            | UInt32(bytes[position + 3]) << 24
     }
 
     mutating func int16() throws -> Int16 {
-        let b = try bytes(2)
-        return Int16(bitPattern: UInt16(b[0]) | UInt16(b[1]) << 8)
+        guard position + 2 <= bytes.count else { throw NERModelError("file is truncated") }
+        defer { position += 2 }
+        return Int16(bitPattern: UInt16(bytes[position]) | UInt16(bytes[position + 1]) << 8)
     }
 }

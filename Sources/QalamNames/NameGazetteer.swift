@@ -38,6 +38,7 @@ public struct NameGazetteer: Sendable {
     /// The lexicon files read, relative to `Lexicons/`, with what their entries are.
     public static let files: [(path: String, membership: Membership)] = [
         ("names/arabic-given.txt", .givenName), ("names/common-names.txt", .givenName),
+        ("names/latin-given-arabic.txt", .givenName),
         ("names/arabic-surnames.txt", .surname), ("names/foreign-arabic.txt", .foreignName),
         ("names/latin-given.txt", .latinGiven), ("names/latin-surnames.txt", .latinSurname),
         ("gazetteers/places.txt", .place), ("gazetteers/roles.txt", .role),
@@ -52,17 +53,14 @@ public struct NameGazetteer: Sendable {
     public static func shipped() throws(LexiconError) -> NameGazetteer {
         var gazetteer = NameGazetteer()
         for (path, membership) in files {
-            let lines = try LexiconStore.dataLines(path)
-            if lines.isEmpty { throw LexiconError(path: path, reason: "no entries") }
-            for (_, text) in lines {
-                let entry = text.split(separator: "\t").first ?? text
-                gazetteer.add(entry, as: membership)
+            try LexiconRows.forEach(path) { (fields, _) throws(LexiconError) in
+                gazetteer.add(fields[0], as: membership)
             }
         }
         let organizations = "gazetteers/organizations.txt"
-        for row in try LexiconStore.rows(organizations, columns: 2) {
+        try LexiconRows.forEach(organizations, columns: 2) { (row, line) throws(LexiconError) in
             guard row[1] == "head" || row[1] == "suffix" else {
-                throw LexiconError(path: organizations, reason: "kind must be head or suffix, not \(row[1])")
+                throw LexiconError(path: organizations, reason: "line \(line): kind must be head or suffix, not \(row[1])")
             }
             gazetteer.add(row[0], as: row[1] == "head" ? .organizationHead : .organizationSuffix)
         }
@@ -71,7 +69,8 @@ public struct NameGazetteer: Sendable {
 
     /// Adds an entry; for a multi-word entry only the first word is listed.
     public mutating func add(_ entry: some StringProtocol, as membership: Membership) {
-        guard let first = entry.split(separator: " ").first else { return }
+        let first = entry.firstIndex(of: " ").map { entry[..<$0] } ?? entry[...]
+        guard !first.isEmpty else { return }
         table[Self.key(first), default: []].formUnion(membership)
     }
 

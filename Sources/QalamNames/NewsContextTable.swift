@@ -27,13 +27,12 @@ public struct NewsContextTable: Sendable {
     /// Loads the shipped table; a missing or malformed file is a ``QalamLexicons/LexiconError``.
     public static func shipped() throws(LexiconError) -> NewsContextTable {
         var result = NewsContextTable()
-        for row in try LexiconStore.rows(path, columns: 4) {
+        try LexiconRows.forEach(path, columns: 4) { (row, line) throws(LexiconError) in
             guard let article = UInt8(row[1]), let given = UInt8(row[2]), let trigger = UInt8(row[3]),
                 article <= 4, given <= 4, trigger <= 4
-            else { throw LexiconError(path: path, reason: "bad buckets for \(row[0])") }
+            else { throw LexiconError(path: path, reason: "line \(line): bad buckets") }
             result.table[ArabicFolding.foldedHash(row[0])] = Behaviour(article: article, afterGivenName: given, afterTrigger: trigger)
         }
-        if result.table.isEmpty { throw LexiconError(path: path, reason: "no entries") }
         return result
     }
 

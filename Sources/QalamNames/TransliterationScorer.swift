@@ -21,11 +21,10 @@ public struct TransliterationScorer: Sendable {
     /// Loads the shipped table; a missing or malformed file is a ``QalamLexicons/LexiconError``.
     public static func shipped() throws(LexiconError) -> TransliterationScorer {
         var scorer = TransliterationScorer(logOdds: [:])
-        for row in try LexiconStore.rows(path, columns: 2) {
-            guard let value = Float(row[1]) else { throw LexiconError(path: path, reason: "bad log-odds \(row[1])") }
+        try LexiconRows.forEach(path, columns: 2) { (row, line) throws(LexiconError) in
+            guard let value = Float(row[1]) else { throw LexiconError(path: path, reason: "line \(line): bad log-odds \(row[1])") }
             scorer.logOdds[ArabicFolding.hash(row[0].unicodeScalars.map(\.value))] = value
         }
-        if scorer.logOdds.isEmpty { throw LexiconError(path: path, reason: "no entries") }
         return scorer
     }
 

@@ -24,13 +24,12 @@ public struct WordClusterTable: Sendable {
     /// Loads the shipped table; a missing or malformed file is a ``QalamLexicons/LexiconError``.
     public static func shipped() throws(LexiconError) -> WordClusterTable {
         var result = WordClusterTable()
-        for row in try LexiconStore.rows(path, columns: 3) {
+        try LexiconRows.forEach(path, columns: 3) { (row, line) throws(LexiconError) in
             guard let coarse = UInt16(row[1]), let fine = UInt16(row[2]) else {
-                throw LexiconError(path: path, reason: "bad classes for \(row[0])")
+                throw LexiconError(path: path, reason: "line \(line): bad classes")
             }
             result.table[ArabicFolding.hash(NERFeatureExtractor.foldedScalars(row[0]))] = Classes(coarse: coarse, fine: fine)
         }
-        if result.table.isEmpty { throw LexiconError(path: path, reason: "no entries") }
         return result
     }
 

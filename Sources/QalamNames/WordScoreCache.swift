@@ -5,7 +5,7 @@ import QalamText
 /// five small vector additions, whatever the number of features.
 struct WordScoreCache {
     private static let width = 5 * BIOTag.count
-    private var index: [Substring: Int] = [:]
+    private var index: [UInt64: Int] = [:]
     private var scores: [Float] = []
     let boundary: Int
 
@@ -16,10 +16,25 @@ struct WordScoreCache {
 
     /// The slot of a word's scores, computing them on first sight.
     mutating func slot(of word: Substring, kind: TokenKind, model: NERModel, extractor: NERFeatureExtractor) -> Int {
-        if let slot = index[word] { return slot }
-        let slot = append(extractor.features(of: word, kind: kind), model: model)
-        index[word] = slot
+        slot(key: Self.key(word.utf8), model: model) { extractor.features(of: word, kind: kind) }
+    }
+
+    /// The slot for the word with byte hash `key` (see ``key(_:)``); `features` is called
+    /// only on first sight.
+    mutating func slot(key: UInt64, model: NERModel, features: () -> WordFeatures) -> Int {
+        if let slot = index[key] { return slot }
+        let slot = append(features(), model: model)
+        index[key] = slot
         return slot
+    }
+
+    /// A 64-bit FNV-1a hash of a word's UTF-8 bytes: cheaper than hashing a String,
+    /// which normalizes Unicode first.
+    @inline(__always)
+    static func key(_ bytes: some Sequence<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return hash
     }
 
     @discardableResult

@@ -33,17 +33,16 @@ public struct StemLexicon: Sendable {
     public static func shipped() throws(LexiconError) -> StemLexicon {
         var lexicon = StemLexicon(counts: [:])
         lexicon.counts.reserveCapacity(60_000)
-        for (line, text) in try LexiconStore.dataLines(countFile) {
-            guard let tab = text.firstIndex(of: "\t"), let count = Int32(text[text.index(after: tab)...]) else {
+        try LexiconRows.forEach(countFile, columns: 2) { (fields, line) throws(LexiconError) in
+            guard let count = Int32(fields[1]) else {
                 throw LexiconError(path: countFile, reason: "line \(line): expected word<TAB>count")
             }
-            lexicon.counts[ArabicFolding.foldedHash(text[..<tab]), default: 0] += count
+            lexicon.counts[ArabicFolding.foldedHash(fields[0]), default: 0] += count
         }
-        if lexicon.counts.isEmpty { throw LexiconError(path: countFile, reason: "no entries") }
         for file in nameFiles {
-            let lines = try LexiconStore.dataLines(file)
-            if lines.isEmpty { throw LexiconError(path: file, reason: "no entries") }
-            for (_, text) in lines { lexicon.names.insert(ArabicFolding.foldedHash(text)) }
+            try LexiconRows.forEach(file) { (fields, _) throws(LexiconError) in
+                lexicon.names.insert(ArabicFolding.foldedHash(fields[0]))
+            }
         }
         return lexicon
     }
