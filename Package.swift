@@ -81,6 +81,10 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
+            name: "QalamNamesTests",
+            dependencies: ["QalamNames", "QalamText"]
+        ),
+        .testTarget(
             name: "QalamCLITests",
             dependencies: ["QalamText"]
         ),

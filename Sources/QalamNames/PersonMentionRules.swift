@@ -5,7 +5,10 @@ import QalamText
 /// 1. a name does not end in a verb with the future particle («نايت سيتولى» → «نايت»);
 /// 2. a listed given name right before a person is part of the name («مات نايت»);
 /// 3. once a full name has been written, its parts alone refer to the same person
-///    («سام ألتمان» … «وكتب ألتمان», «لموراتي»): such mentions are tagged too.
+///    («سام ألتمان» … «وكتب ألتمان», «لموراتي»): such mentions are tagged too;
+/// 4. Arabic sentences often open with the verb: an unlisted word that opens a sentence
+///    before a person already known from elsewhere in the text is not part of the name
+///    («تنحدر موراتي» → «موراتي»).
 struct PersonMentionRules {
     let extractor: NERFeatureExtractor
 
@@ -31,6 +34,23 @@ struct PersonMentionRules {
                 entity.start = tokens[before].start
             }
             result[position] = entity
+        }
+
+        // 4. A sentence-opening verb before a known person.
+        var mentions: [UInt64: Int] = [:]
+        for entity in result where entity.type == .person {
+            for index in entity.tokenRange { mentions[stemKey(document.text(of: tokens[index])), default: 0] += 1 }
+        }
+        for position in result.indices where result[position].type == .person && result[position].tokenRange.count >= 2 {
+            let first = result[position].tokenRange.lowerBound
+            let opensSentence = first == 0 || tokens[first - 1].kind == .punctuation || document.gap(before: first).contains("\n")
+            let word = document.text(of: tokens[first])
+            guard opensSentence, mentions[stemKey(word)] == 1, extractor.gazetteer.membership(of: extractor.segmenter.stem(of: word)).isEmpty else { continue }
+            let rest = result[position].tokenRange.dropFirst()
+            guard rest.allSatisfy({ (mentions[stemKey(document.text(of: tokens[$0]))] ?? 0) >= 2 }) else { continue }
+            covered[first] = false
+            result[position].tokenRange = (first + 1)..<result[position].tokenRange.upperBound
+            result[position].start = tokens[first + 1].start
         }
 
         // 3. Parts of full names, mentioned alone.
@@ -82,6 +102,10 @@ struct PersonMentionRules {
             }
         }
         return result.sorted { $0.tokenRange.lowerBound < $1.tokenRange.lowerBound }
+    }
+
+    private func stemKey(_ word: Substring) -> UInt64 {
+        ArabicFolding.foldedHash(extractor.segmenter.stem(of: word))
     }
 
     private func hasFutureParticle(_ word: Substring) -> Bool {
