@@ -32,6 +32,11 @@ public struct EntityTagger: Sendable {
         self.init(model: loaded.model, extractor: loaded.extractor)
     }
 
+    /// Where the shipped model file is (see ``QalamLexicons/LexiconStore``).
+    public static func shippedModelURL() throws -> URL {
+        try LexiconStore.url(for: modelPath)
+    }
+
     /// A tagger with the model at `url` (a file written by `qalam train ner`) and the
     /// shipped lexicons.
     public init(modelAt url: URL) throws {
@@ -53,6 +58,20 @@ public struct EntityTagger: Sendable {
         let emissions = cache.emissions(slots: slots)
         return ViterbiDecoder.decode(emissions: emissions, count: slots.count, transitions: model.transitions)
             .map { BIOTag.all[$0].description }
+    }
+
+    /// BIO tags for pre-tokenized sentences of one text (a CoNLL file, say). Each
+    /// sentence is decoded on its own; then parts of full person names found anywhere in
+    /// the text are tagged where they occur alone (see ``entities(in:)``).
+    public func tags(forSentences sentences: [[String]]) -> [[String]] {
+        var cache = WordScoreCache(model: model, extractor: extractor)
+        let tags = sentences.map { tokens -> [BIOTag] in
+            let slots = tokens.map { cache.slot(of: $0[...], kind: TokenKind.classify($0.unicodeScalars), model: model, extractor: extractor) }
+            return ViterbiDecoder.decode(emissions: cache.emissions(slots: slots), count: slots.count, transitions: model.transitions)
+                .map { BIOTag.all[$0] }
+        }
+        var memory = NameMemory(extractor: extractor)
+        return memory.apply(to: tags, sentences: sentences).map { $0.map(\.description) }
     }
 
     /// The entities of a document, in order. The document is tagged sentence by sentence

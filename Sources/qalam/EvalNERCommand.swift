@@ -11,8 +11,8 @@ struct EvalNERCommand: ParsableCommand {
             GOLD and SYSTEM are CoNLL files (token and tag per line, last column the tag, blank \
             line between sentences), with the same tokens in the same order. Entities are \
             compared by exact span and type (the conlleval convention). PER is read as PERS, so \
-            AQMAR scores as is. Without --system, the gold tokens are tagged with the shipped \
-            tagger first.
+            AQMAR scores as is. Without --system, the gold tokens are tagged first (as `qalam tag --input conll` \
+            does) with the shipped tagger or --model.
             """
     )
 
@@ -46,9 +46,9 @@ struct EvalNERCommand: ParsableCommand {
             }
         } else {
             let tagger = try model.map { try EntityTagger(modelAt: URL(fileURLWithPath: $0)) } ?? EntityTagger()
-            for sentence in goldSentences {
-                let predicted = tagger.tags(forTokens: sentence.tokens).compactMap { BIOTag(string: $0) }
-                evaluation.add(gold: sentence.tags, predicted: predicted)
+            let predicted = tagger.tags(forSentences: goldSentences.map(\.tokens))
+            for (sentence, tags) in zip(goldSentences, predicted) {
+                evaluation.add(gold: sentence.tags, predicted: tags.compactMap { BIOTag(string: $0) })
             }
         }
         print(evaluation.report)

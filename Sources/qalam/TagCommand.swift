@@ -66,8 +66,8 @@ struct TagCommand: ParsableCommand {
                 let started = Date()
                 switch (inputFormat, format) {
                 case (.conll, _):
-                    for sentence in CoNLLCorpus.tokens(text) {
-                        let tags = tagger.tags(forTokens: sentence)
+                    let sentences = CoNLLCorpus.tokens(text)
+                    for (sentence, tags) in zip(sentences, tagger.tags(forSentences: sentences)) {
                         tokenCount += sentence.count
                         for (token, tag) in zip(sentence, tags) { output.write("\(token)\t\(tag)\n") }
                         output.write("\n")

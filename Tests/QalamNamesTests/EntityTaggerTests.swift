@@ -25,9 +25,9 @@ struct EntityTaggerTests {
     func anercorpTestFloors() throws {
         let sentences = try CoNLLCorpus.taggedSentences(try SharedData.text("data/anercorp/test.txt"))
         var evaluation = NEREvaluation()
-        for sentence in sentences {
-            let predicted = tagger.tags(forTokens: sentence.tokens).compactMap { BIOTag(string: $0) }
-            evaluation.add(gold: sentence.tags, predicted: predicted)
+        let predicted = tagger.tags(forSentences: sentences.map(\.tokens))
+        for (sentence, tags) in zip(sentences, predicted) {
+            evaluation.add(gold: sentence.tags, predicted: tags.compactMap { BIOTag(string: $0) })
         }
         print("ANERcorp test:\n" + evaluation.report)
         #expect(evaluation.tokens > 20_000)
