@@ -48,6 +48,31 @@ public struct NERModel: Sendable {
         }
     }
 
+    /// The mean of several models over the same feature space (an ensemble of
+    /// perceptrons trained with different shuffles); `nil` when `models` is empty or the
+    /// models disagree on the row bits.
+    public static func mean(of models: [NERModel]) -> NERModel? {
+        guard let first = models.first, models.allSatisfy({ $0.rowBits == first.rowBits }) else { return nil }
+        let tags = BIOTag.count
+        let share = 1 / Float(models.count)
+        var sums: [UInt32: [Float]] = [:]
+        var transitions = [Float](repeating: 0, count: first.transitions.count)
+        for model in models {
+            for (row, start) in model.rowStart {
+                var row0 = sums[row] ?? [Float](repeating: 0, count: tags)
+                for tag in 0..<tags { row0[tag] += model.values[Int(start) + tag] * share }
+                sums[row] = row0
+            }
+            for index in transitions.indices { transitions[index] += model.transitions[index] * share }
+        }
+        var result = NERModel(rowBits: first.rowBits, denseWeights: [], transitions: transitions)
+        for row in sums.keys.sorted() {
+            result.rowStart[row] = Int32(result.values.count)
+            result.values.append(contentsOf: sums[row] ?? [])
+        }
+        return result
+    }
+
     /// Number of non-zero rows.
     public var nonZeroRows: Int { rowStart.count }
 
