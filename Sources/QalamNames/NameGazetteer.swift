@@ -31,6 +31,8 @@ public struct NameGazetteer: Sendable {
         public static let role = Membership(rawValue: 1 << 8)
         /// A word that often comes right before a person name (قال, السيد, …).
         public static let personTrigger = Membership(rawValue: 1 << 9)
+        /// A well-known organization written as one word (companies, clubs, parties).
+        public static let organizationName = Membership(rawValue: 1 << 10)
     }
 
     private var table: [UInt64: Membership] = [:]
@@ -59,10 +61,11 @@ public struct NameGazetteer: Sendable {
         }
         let organizations = "gazetteers/organizations.txt"
         try LexiconRows.forEach(organizations, columns: 2) { (row, line) throws(LexiconError) in
-            guard row[1] == "head" || row[1] == "suffix" else {
-                throw LexiconError(path: organizations, reason: "line \(line): kind must be head or suffix, not \(row[1])")
+            let kinds: [Substring: Membership] = ["head": .organizationHead, "suffix": .organizationSuffix, "name": .organizationName]
+            guard let kind = kinds[row[1]] else {
+                throw LexiconError(path: organizations, reason: "line \(line): kind must be head, suffix or name, not \(row[1])")
             }
-            gazetteer.add(row[0], as: row[1] == "head" ? .organizationHead : .organizationSuffix)
+            gazetteer.add(row[0], as: kind)
         }
         return gazetteer
     }
