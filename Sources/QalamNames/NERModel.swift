@@ -21,8 +21,9 @@ public struct NERModelError: Error, Sendable, CustomStringConvertible {
 public struct NERModel: Sendable {
     /// log2 of the number of rows of the hashed feature space.
     public let rowBits: Int
-    /// Where each non-zero row's weights start in ``values``.
-    private var rowStart: [UInt32: Int32]
+    /// Where each non-zero row's weights start in ``values``, by row; -1 for a zero row.
+    /// A dense table (4 bytes per row) makes a look-up one array access.
+    private var rowStart: [Int32]
     /// The weights of the non-zero rows, ``BIOTag/count`` per row.
     private var values: [Float]
     /// `transitions[(previous + 1) * BIOTag.count + tag]`, with `previous = -1` at a sentence start.
@@ -36,13 +37,13 @@ public struct NERModel: Sendable {
     public init(rowBits: Int, denseWeights weights: [Float], transitions: [Float]) {
         self.rowBits = rowBits
         self.transitions = transitions
-        rowStart = [:]
+        rowStart = Array(repeating: -1, count: 1 << rowBits)
         values = []
         let tags = BIOTag.count
-        for row in 0..<(weights.count / tags) {
+        for row in 0..<min(weights.count / tags, 1 << rowBits) {
             let slice = weights[(row * tags)..<((row + 1) * tags)]
             if slice.contains(where: { $0 != 0 }) {
-                rowStart[UInt32(row)] = Int32(values.count)
+                rowStart[row] = Int32(values.count)
                 values.append(contentsOf: slice)
             }
         }
@@ -58,29 +59,31 @@ public struct NERModel: Sendable {
         var sums: [UInt32: [Float]] = [:]
         var transitions = [Float](repeating: 0, count: first.transitions.count)
         for model in models {
-            for (row, start) in model.rowStart {
-                var row0 = sums[row] ?? [Float](repeating: 0, count: tags)
+            for (row, start) in model.rowStart.enumerated() where start >= 0 {
+                var row0 = sums[UInt32(row)] ?? [Float](repeating: 0, count: tags)
                 for tag in 0..<tags { row0[tag] += model.values[Int(start) + tag] * share }
-                sums[row] = row0
+                sums[UInt32(row)] = row0
             }
             for index in transitions.indices { transitions[index] += model.transitions[index] * share }
         }
         var result = NERModel(rowBits: first.rowBits, denseWeights: [], transitions: transitions)
         for row in sums.keys.sorted() {
-            result.rowStart[row] = Int32(result.values.count)
+            result.rowStart[Int(row)] = Int32(result.values.count)
             result.values.append(contentsOf: sums[row] ?? [])
         }
         return result
     }
 
     /// Number of non-zero rows.
-    public var nonZeroRows: Int { rowStart.count }
+    public var nonZeroRows: Int { values.count / BIOTag.count }
 
     /// Adds the weights of `row` to `target[offset ..< offset + BIOTag.count]`.
     @inline(__always)
     func addWeights(ofRow row: UInt32, to target: inout [Float], at offset: Int) {
-        guard let start = rowStart[row] else { return }
-        let base = Int(start)
+        let index = Int(row)
+        guard index < rowStart.count else { return }
+        let base = Int(rowStart[index])
+        guard base >= 0 else { return }
         for tag in 0..<BIOTag.count { target[offset + tag] += values[base + tag] }
     }
 
@@ -98,10 +101,10 @@ public struct NERModel: Sendable {
         putFloat(scale)
         for value in transitions { putFloat(value) }
         var rows: [(UInt32, [Int16])] = []
-        for (row, start) in rowStart.sorted(by: { $0.key < $1.key }) {
+        for (row, start) in rowStart.enumerated() where start >= 0 {
             let slice = values[Int(start)..<(Int(start) + BIOTag.count)]
             let quantized = slice.map { Int16(clamping: Int(($0 / scale).rounded())) }
-            if quantized.contains(where: { $0 != 0 }) { rows.append((row, quantized)) }
+            if quantized.contains(where: { $0 != 0 }) { rows.append((UInt32(row), quantized)) }
         }
         put32(UInt32(rows.count))
         for (row, quantized) in rows {
@@ -136,7 +139,7 @@ public struct NERModel: Sendable {
         }
         let rowCount = Int(try reader.uint32())
         guard rowCount <= 1 << bits, rowCount * (4 + 2 * tags) <= bytes.count else { throw NERModelError("row count \(rowCount) too large") }
-        rowStart = Dictionary(minimumCapacity: rowCount)
+        rowStart = Array(repeating: -1, count: 1 << bits)
         values = []
         values.reserveCapacity(rowCount * tags)
         var previous = -1
@@ -144,7 +147,7 @@ public struct NERModel: Sendable {
             let row = Int(try reader.uint32())
             guard row > previous, row < 1 << bits else { throw NERModelError("row index \(row) out of order or range") }
             previous = row
-            rowStart[UInt32(row)] = Int32(values.count)
+            rowStart[row] = Int32(values.count)
             for _ in 0..<tags { values.append(Float(try reader.int16()) * scale) }
         }
         guard reader.isAtEnd else { throw NERModelError("trailing bytes after the weights") }
