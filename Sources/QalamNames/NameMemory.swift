@@ -24,13 +24,15 @@ struct NameMemory {
     /// Stem count (in the segmenter's lexicon) above which a word is too common to be
     /// remembered as a name part.
     static let frequentWord = 150
+    /// Names this long (in tokens) or longer lend their parts to the memory.
+    static let minimumNameTokens = 2
 
     /// Tags, sentence by sentence, with remembered name parts added.
     mutating func apply(to tags: [[BIOTag]], sentences: [[String]]) -> [[BIOTag]] {
         // Where each name part was seen in a full name: sentence indices.
         var seen: [UInt64: [Int]] = [:]
         for (sentenceIndex, (sentence, sentenceTags)) in zip(sentences, tags).enumerated() {
-            for chunk in BIOChunker.chunks(sentenceTags) where chunk.type == .person && chunk.range.count >= 2 {
+            for chunk in BIOChunker.chunks(sentenceTags) where chunk.type == .person && chunk.range.count >= Self.minimumNameTokens {
                 for index in chunk.range {
                     let token = sentence[index]
                     if !extractor.gazetteer.membership(of: token).isDisjoint(with: [.role, .personTrigger]) { continue }
