@@ -43,9 +43,16 @@ struct NameMemory {
                 }
             }
         }
-        guard !seen.isEmpty else { return tags }
         let begin = BIOTag(.person, begin: true), inside = BIOTag(.person, begin: false)
         var result = tags
+        // Two person spans side by side, the second without a conjunction, are one name.
+        for (sentenceIndex, sentence) in sentences.enumerated() {
+            for index in sentence.indices.dropFirst()
+            where result[sentenceIndex][index] == begin && result[sentenceIndex][index - 1].type == .person && !analyse(sentence[index]).hasProclitic {
+                result[sentenceIndex][index] = inside
+            }
+        }
+        guard !seen.isEmpty else { return result }
         for (sentenceIndex, sentence) in sentences.enumerated() {
             for (index, token) in sentence.enumerated() where result[sentenceIndex][index] == .outside {
                 guard TokenKind.classify(token.unicodeScalars) == .arabicWord else { continue }

@@ -1,7 +1,8 @@
 import QalamText
 
-/// Document-level clean-up of person entities after tagging, from three facts about how
-/// news writes names:
+/// Document-level clean-up of person entities after tagging, from facts about how news
+/// writes names (0: two person spans side by side, the second without a clitic, are one
+/// name):
 /// 1. a name does not end in a verb with the future particle («نايت سيتولى» → «نايت»);
 /// 2. a listed given name right before a person is part of the name («مات نايت»);
 /// 3. once a full name has been written, its parts alone refer to the same person
@@ -13,7 +14,19 @@ struct PersonMentionRules {
     let extractor: NERFeatureExtractor
 
     func apply(to entities: [Entity], in document: Document, bytes: UnsafeBufferPointer<UInt8>) -> [Entity] {
-        var result = entities
+        // 0. Two person spans side by side, the second without a clitic, are one name.
+        var result: [Entity] = []
+        for entity in entities {
+            if entity.type == .person, let last = result.last, last.type == .person,
+                last.tokenRange.upperBound == entity.tokenRange.lowerBound,
+                extractor.segmenter.segment(document.text(of: document.tokens[entity.tokenRange.lowerBound])).first?.role != .proclitic {
+                result[result.count - 1].tokenRange = last.tokenRange.lowerBound..<entity.tokenRange.upperBound
+                result[result.count - 1].end = entity.end
+                result[result.count - 1].confidence = min(last.confidence, entity.confidence)
+            } else {
+                result.append(entity)
+            }
+        }
         let tokens = document.tokens
         var covered = Array(repeating: false, count: tokens.count)
         for entity in result { for index in entity.tokenRange { covered[index] = true } }
