@@ -24,7 +24,7 @@ struct TrainNERCommand: ParsableCommand {
     var out: String
 
     @Option(help: "Passes over the training data.")
-    var epochs: Int = 10
+    var epochs: Int = 25
 
     @Option(help: "Seed of the sentence shuffle.")
     var seed: UInt64 = 42
