@@ -65,7 +65,7 @@ public struct CliticSegmenter: Sendable {
         if n < CliticInventory.minimumStemLetters + 1 { return whole }
         if letters.endsWithTatweel, let chain = procliticChain(letters.values[...], upTo: n) {
             return chain.enumerated().map { index, form in
-                WordSegment(role: .proclitic, range: letters.range(ofLetters: index..<(index + 1), extendToEnd: index == n - 1), form: form)
+                WordSegment(role: .proclitic, range: letters.range(ofLetters: index..<(index + 1)), form: form)
             }
         }
         let wholeKey = ArabicFolding.hash(letters.values)
@@ -202,11 +202,11 @@ private struct Analysis {
             segments.append(WordSegment(role: .proclitic, range: letters.range(ofLetters: index..<(index + width)), form: form))
             index += width
         }
-        segments.append(WordSegment(role: .stem, range: letters.range(ofLetters: stemStart..<stemEnd, extendToEnd: stemEnd == letters.values.count), form: ""))
+        segments.append(WordSegment(role: .stem, range: letters.range(ofLetters: stemStart..<stemEnd), form: ""))
         if stemEnd < letters.values.count {
             let n = letters.values.count
             let form = String(String.UnicodeScalarView(letters.values[stemEnd..<n].compactMap(Unicode.Scalar.init)))
-            segments.append(WordSegment(role: .enclitic, range: letters.range(ofLetters: stemEnd..<n, extendToEnd: true), form: form))
+            segments.append(WordSegment(role: .enclitic, range: letters.range(ofLetters: stemEnd..<n), form: form))
         }
         return segments
     }

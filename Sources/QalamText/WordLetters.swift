@@ -37,9 +37,10 @@ struct WordLetters {
     }
 
     /// The byte range of letters `letters`: from the first letter's start to the next
-    /// letter's start (so trailing diacritics are included), or to the end of the word
-    /// (or of the Arabic part) for the last letter when `extendToEnd`.
-    func range(ofLetters letters: Range<Int>, extendToEnd: Bool = false) -> Range<Int> {
+    /// letter's start (so trailing diacritics and tatweel are included), or, for the last
+    /// letter, to the end of the word (of its Arabic part, when a Latin word or a number
+    /// follows).
+    func range(ofLetters letters: Range<Int>) -> Range<Int> {
         let start = letters.lowerBound < starts.count ? starts[letters.lowerBound] : byteCount
         let end: Int
         if letters.upperBound < starts.count {
