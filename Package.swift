@@ -48,6 +48,10 @@ let package = Package(
                 .copy("charmaps"),
                 .copy("sentences"),
                 .copy("translit"),
+                .copy("segmenter"),
+                .copy("names"),
+                .copy("gazetteers"),
+                .copy("ner"),
             ]
         ),
         .target(
@@ -75,7 +79,8 @@ let package = Package(
         ),
         .testTarget(
             name: "QalamTextTests",
-            dependencies: ["QalamText"]
+            dependencies: ["QalamText"],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "QalamNamesTests",

@@ -18,6 +18,8 @@ struct QalamCommand: ParsableCommand {
             NormalizeCommand.self,
             SentencesCommand.self,
             TranslitCommand.self,
+            TagCommand.self,
+            TrainCommand.self,
             EvalCommand.self,
         ]
     )

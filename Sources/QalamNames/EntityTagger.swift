@@ -1,0 +1,164 @@
+import Foundation
+import QalamLexicons
+import QalamText
+
+/// Finds persons, organizations, places and other names in Arabic text.
+///
+/// A linear-chain model (averaged structured perceptron, Viterbi over BIO tags) over
+/// hashed word features (see ``NERFeatureExtractor``), trained on the ANERcorp train
+/// split by `qalam train ner`. The shipped model is `Lexicons/ner/model.bin`.
+///
+///     let tagger = try EntityTagger()
+///     let document = try Document("وكتب ألتمان على موقع X")
+///     for entity in tagger.entities(in: document) { print(entity.type, document.text(of: entity.range)) }
+public struct EntityTagger: Sendable {
+    /// The weights.
+    public let model: NERModel
+    /// The features the weights were trained with.
+    public let extractor: NERFeatureExtractor
+
+    /// Path of the shipped model, relative to `Lexicons/`.
+    public static let modelPath = "ner/model.bin"
+
+    /// A tagger from a model and its feature extractor.
+    public init(model: NERModel, extractor: NERFeatureExtractor) {
+        self.model = model
+        self.extractor = extractor
+    }
+
+    /// The shipped tagger (loaded once per process, then shared).
+    public init() throws {
+        let loaded = try Self.shipped.get()
+        self.init(model: loaded.model, extractor: loaded.extractor)
+    }
+
+    /// Where the shipped model file is (see ``QalamLexicons/LexiconStore``).
+    public static func shippedModelURL() throws -> URL {
+        try LexiconStore.url(for: modelPath)
+    }
+
+    /// A tagger with the model at `url` (a file written by `qalam train ner`) and the
+    /// shipped lexicons.
+    public init(modelAt url: URL) throws {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch { throw NERModelError("cannot read \(url.path): \(error.localizedDescription)") }
+        let model = try NERModel(bytes: data)
+        self.init(model: model, extractor: try NERFeatureExtractor.shipped(rowBits: model.rowBits))
+    }
+
+    private static let shipped: Result<EntityTagger, any Error> = Result {
+        let model = try NERModel(bytes: try LexiconStore.data(modelPath))
+        return EntityTagger(model: model, extractor: try NERFeatureExtractor.shipped(rowBits: model.rowBits))
+    }
+
+    /// BIO tags (`O`, `B-PERS`, …) for one pre-tokenized sentence.
+    public func tags(forTokens tokens: [String]) -> [String] {
+        var cache = WordScoreCache(model: model, extractor: extractor)
+        let slots = tokens.map { cache.slot(of: $0[...], kind: TokenKind.classify($0.unicodeScalars), model: model, extractor: extractor) }
+        let emissions = cache.emissions(slots: slots)
+        return ViterbiDecoder.decode(emissions: emissions, count: slots.count, transitions: model.transitions)
+            .map { BIOTag.all[$0].description }
+    }
+
+    /// BIO tags for pre-tokenized sentences of one text (a CoNLL file, say). Each
+    /// sentence is decoded on its own; then parts of full person names found anywhere in
+    /// the text are tagged where they occur alone (see ``entities(in:)``).
+    public func tags(forSentences sentences: [[String]]) -> [[String]] {
+        var cache = WordScoreCache(model: model, extractor: extractor)
+        let tags = sentences.map { tokens -> [BIOTag] in
+            let slots = tokens.map { cache.slot(of: $0[...], kind: TokenKind.classify($0.unicodeScalars), model: model, extractor: extractor) }
+            return ViterbiDecoder.decode(emissions: cache.emissions(slots: slots), count: slots.count, transitions: model.transitions)
+                .map { BIOTag.all[$0] }
+        }
+        var memory = NameMemory(extractor: extractor)
+        return memory.apply(to: tags, sentences: sentences).map { $0.map(\.description) }
+    }
+
+    /// The entities of a document, in order. The document is tagged sentence by sentence
+    /// (a sentence ends at . ! ? ؟ or a line break); then person spans are tidied and the
+    /// parts of full names mentioned alone later («ألتمان» after «سام ألتمان») are tagged
+    /// as persons too.
+    public func entities(in document: Document) -> [Entity] {
+        var text = document.text
+        return text.withUTF8 { bytes in entities(in: document, bytes: bytes) }
+    }
+
+    private func entities(in document: Document, bytes: UnsafeBufferPointer<UInt8>) -> [Entity] {
+        var cache = WordScoreCache(model: model, extractor: extractor)
+        var entities: [Entity] = []
+        var start = 0
+        let tokens = document.tokens
+        var slots: [Int] = []
+        slots.reserveCapacity(64)
+        for index in tokens.indices {
+            let token = tokens[index]
+            let word = UnsafeBufferPointer(rebasing: bytes[token.start..<token.end])
+            slots.append(cache.slot(key: WordScoreCache.key(word), model: model) {
+                extractor.features(of: document.text(of: token), kind: token.kind)
+            })
+            var ends = index + 1 == tokens.count || Self.endsSentence(word)
+            if !ends {
+                for position in token.end..<tokens[index + 1].start where bytes[position] == 0x0A { ends = true; break }
+            }
+            if ends {
+                tagSpan(start..<(index + 1), slots: slots, cache: cache, document: document, into: &entities)
+                start = index + 1
+                slots.removeAll(keepingCapacity: true)
+            }
+        }
+        return PersonMentionRules(extractor: extractor).apply(to: entities, in: document, bytes: bytes)
+    }
+
+    /// How much better the chosen path is than the same path with the chunk tagged `O`,
+    /// squashed to 0…1.
+    private static func confidence(of range: Range<Int>, path: [Int], emissions: [Float], transitions: [Float]) -> Double {
+        let tags = BIOTag.count
+        func transition(_ previous: Int, _ tag: Int) -> Float { transitions[(previous + 1) * tags + tag] }
+        var margin: Float = 0
+        for position in range {
+            margin += emissions[position * tags + path[position]] - emissions[position * tags]
+            let previous = position == 0 ? -1 : path[position - 1]
+            let previousIfOutside = position == 0 ? -1 : (range.contains(position - 1) ? 0 : path[position - 1])
+            margin += transition(previous, path[position]) - transition(previousIfOutside, 0)
+        }
+        if range.upperBound < path.count {
+            let next = path[range.upperBound]
+            // With the chunk outside, an I- tag after it would be invalid; compare with B- then.
+            let nextIfOutside = BIOTag.all[next].isInside ? next - 1 : next
+            margin += transition(path[range.upperBound - 1], next) - transition(0, nextIfOutside)
+            margin += emissions[range.upperBound * tags + next] - emissions[range.upperBound * tags + nextIfOutside]
+        }
+        let value = 1 / (1 + exp(-Double(margin) / 8))
+        return (value * 1000).rounded() / 1000
+    }
+
+    /// Whether a token ends a sentence: . ! ? ؟ or an ellipsis.
+    private static func endsSentence(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch word.count {
+        case 1: return word[0] == 0x2E || word[0] == 0x21 || word[0] == 0x3F
+        case 2: return word[0] == 0xD8 && word[1] == 0x9F
+        case 3: return (word[0] == 0x2E && word[1] == 0x2E && word[2] == 0x2E) || (word[0] == 0xE2 && word[1] == 0x80 && word[2] == 0xA6)
+        default: return false
+        }
+    }
+
+
+    private func tagSpan(_ span: Range<Int>, slots: [Int], cache: WordScoreCache, document: Document, into entities: inout [Entity]) {
+        let emissions = cache.emissions(slots: slots)
+        let path = ViterbiDecoder.decode(emissions: emissions, count: slots.count, transitions: model.transitions)
+        for chunk in BIOChunker.chunks(path.map { BIOTag.all[$0] }) {
+            let confidence = Self.confidence(of: chunk.range, path: path, emissions: emissions, transitions: model.transitions)
+            let first = document.tokens[span.lowerBound + chunk.range.lowerBound]
+            let last = document.tokens[span.lowerBound + chunk.range.upperBound - 1]
+            var startByte = first.start
+            // Leave attached conjunctions and prepositions («لموراتي») outside the entity.
+            for segment in extractor.segmenter.segment(document.text(of: first)) {
+                guard segment.role == .proclitic, segment.form != "ال", segment.range.upperBound < first.byteCount else { break }
+                startByte = first.start + segment.range.upperBound
+            }
+            entities.append(Entity(
+                type: chunk.type, tokenRange: (span.lowerBound + chunk.range.lowerBound)..<(span.lowerBound + chunk.range.upperBound),
+                start: startByte, end: last.end, confidence: (confidence * 1000).rounded() / 1000))
+        }
+    }
+}

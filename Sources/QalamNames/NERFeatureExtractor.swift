@@ -1,0 +1,205 @@
+import QalamLexicons
+import QalamText
+
+/// The features of one word type, as weight-table rows, for each context offset it can
+/// be seen at (-2 … 2) relative to the token being tagged.
+///
+/// Every feature depends on one word only, so the tagger can sum a word's weights once
+/// per word type and reuse the sums (see ``EntityTagger``).
+public struct WordFeatures: Sendable {
+    /// `rows[k + 2]`: the rows this word adds when it is at offset `k`.
+    public var rows: [[UInt32]]
+}
+
+/// Turns tokens into features: word form, folded and segmented forms (the stem after
+/// clitics are cut off, which is what recognizes «لموراتي»), prefixes and suffixes, shape
+/// and script, gazetteer membership of the word and of its stem, and the
+/// transliteration-likeness of the stem; a window of ±2 words.
+public struct NERFeatureExtractor: Sendable {
+    /// Cuts clitics off words.
+    public let segmenter: CliticSegmenter
+    /// Word lists.
+    public let gazetteer: NameGazetteer
+    /// "Looks like a foreign name" scores.
+    public let transliteration: TransliterationScorer
+    /// Unlabeled-news behaviour of words.
+    public let newsContext: NewsContextTable
+    /// Distributional word classes.
+    public let clusters: WordClusterTable
+    /// log2 of the number of weight-table rows.
+    public let rowBits: Int
+
+    /// A feature extractor from its parts.
+    public init(
+        segmenter: CliticSegmenter, gazetteer: NameGazetteer, transliteration: TransliterationScorer,
+        newsContext: NewsContextTable, clusters: WordClusterTable, rowBits: Int
+    ) {
+        self.clusters = clusters
+        self.segmenter = segmenter
+        self.gazetteer = gazetteer
+        self.transliteration = transliteration
+        self.newsContext = newsContext
+        self.rowBits = rowBits
+    }
+
+    /// The extractor with the shipped lexicons.
+    public static func shipped(rowBits: Int) throws -> NERFeatureExtractor {
+        NERFeatureExtractor(
+            segmenter: try CliticSegmenter(), gazetteer: try NameGazetteer.shipped(),
+            transliteration: try TransliterationScorer.shipped(), newsContext: try NewsContextTable.shipped(),
+            clusters: try WordClusterTable.shipped(), rowBits: rowBits)
+    }
+
+    /// A number that changes whenever the feature templates change; stored in models so
+    /// that a model trained with other features is refused.
+    public static let templateVersion: UInt32 = 7
+
+    private enum Template: UInt8 {
+        case bias = 1, word, stem, prefix1, prefix2, prefix3, suffix1, suffix2, suffix3
+        case stemSuffix2, stemSuffix3, stemPrefix2, proclitics, enclitic, shape, transliteration
+        case wordList, stemList, boundary, stemLength, newsArticle, newsGiven, newsTrigger
+        case coarseClass, fineClass, stemFineClass
+    }
+
+    /// The features of the pseudo-word before the first or after the last token.
+    public func boundaryFeatures() -> WordFeatures {
+        var rows: [[UInt32]] = Array(repeating: [], count: 5)
+        for offset in -2...2 where offset != 0 {
+            var hasher = FeatureHasher(template: Template.boundary.rawValue, offset: offset)
+            hasher.mix(offset < 0 ? 1 : 2)
+            rows[offset + 2].append(hasher.row(bits: rowBits))
+        }
+        return WordFeatures(rows: rows)
+    }
+
+    /// The features of a word. Without `identity`, the features naming the word and its
+    /// stem are left out: training does that for rare words, so that the model learns
+    /// what unseen words look like.
+    public func features(of word: Substring, kind: TokenKind, identity: Bool = true) -> WordFeatures {
+        var rows: [[UInt32]] = Array(repeating: [], count: 5)
+        let folded = Self.foldedScalars(word)
+        let segments = kind == .punctuation || kind == .number || kind == .symbol ? [] : segmenter.segment(word)
+        var stem = folded
+        var procliticForms: [UInt32] = []
+        var encliticForm: [UInt32] = []
+        let utf8 = Array(word.utf8)
+        for segment in segments {
+            let text = String(decoding: utf8[segment.range], as: UTF8.self)
+            switch segment.role {
+            case .stem: stem = Self.foldedScalars(text[...])
+            case .proclitic: procliticForms += segment.form.unicodeScalars.map(\.value) + [0x2B]
+            case .enclitic: encliticForm = Self.foldedScalars(text[...])
+            }
+        }
+        let stemText = String(String.UnicodeScalarView(stem.compactMap(Unicode.Scalar.init)))
+        let wordList = gazetteer.membership(of: word)
+        let stemList = stem == folded ? wordList : gazetteer.membership(of: stemText)
+        let isArabic = kind == .arabicWord
+        var translitBucket: UInt32 = 100
+        if isArabic && stem.count >= 3 {
+            let score = transliteration.score(stemText)
+            translitBucket = UInt32(max(-4, min(6, Int((score * 2).rounded(.down)))) + 10)
+        }
+        let shape = Self.shape(word, kind: kind, letters: folded.count)
+        let wordClasses = clusters.classes(ofFolded: folded)
+        let coarse: UInt32 = wordClasses.map { UInt32($0.coarse) } ?? 9999
+        let fine: UInt32 = wordClasses.map { UInt32($0.fine) } ?? 9999
+        let stemFine: UInt32 = stem == folded ? fine : (clusters.classes(ofFolded: stem).map { UInt32($0.fine) } ?? 9999)
+        let behaviour = isArabic ? newsContext.behaviour(ofFolded: stem) : nil
+        let news: [UInt32] = behaviour.map { [UInt32($0.article), UInt32($0.afterGivenName), UInt32($0.afterTrigger)] }
+            ?? (isArabic ? [9, 9, 9] : [8, 8, 8])
+
+        func add(_ template: Template, _ offset: Int, _ value: some Sequence<UInt32>) {
+            if !identity && (template == .word || template == .stem) { return }
+            var hasher = FeatureHasher(template: template.rawValue, offset: offset)
+            hasher.mix(value)
+            rows[offset + 2].append(hasher.row(bits: rowBits))
+        }
+        func addFlags(_ template: Template, _ offset: Int, _ membership: NameGazetteer.Membership) {
+            var bits = membership.rawValue
+            var bit: UInt32 = 0
+            while bits != 0 {
+                if bits & 1 == 1 { add(template, offset, CollectionOfOne(bit)) }
+                bits >>= 1
+                bit += 1
+            }
+        }
+
+        // The word itself.
+        add(.bias, 0, EmptyCollection())
+        add(.word, 0, folded)
+        add(.stem, 0, stem)
+        for (template, length) in [(Template.prefix1, 1), (.prefix2, 2), (.prefix3, 3)] where folded.count > length {
+            add(template, 0, folded.prefix(length))
+        }
+        for (template, length) in [(Template.suffix1, 1), (.suffix2, 2), (.suffix3, 3)] where folded.count > length {
+            add(template, 0, folded.suffix(length))
+        }
+        if stem.count > 3 {
+            add(.stemSuffix2, 0, stem.suffix(2))
+            add(.stemSuffix3, 0, stem.suffix(3))
+            add(.stemPrefix2, 0, stem.prefix(2))
+        }
+        add(.stemLength, 0, CollectionOfOne(UInt32(min(stem.count, 12))))
+        add(.proclitics, 0, procliticForms)
+        add(.enclitic, 0, encliticForm)
+        add(.shape, 0, shape)
+        add(.transliteration, 0, CollectionOfOne(translitBucket))
+        addFlags(.wordList, 0, wordList)
+        addFlags(.stemList, 0, stemList)
+        add(.newsArticle, 0, CollectionOfOne(news[0]))
+        add(.newsGiven, 0, CollectionOfOne(news[1]))
+        add(.newsTrigger, 0, CollectionOfOne(news[2]))
+        add(.newsArticle, 0, [news[0], translitBucket])
+        add(.coarseClass, 0, CollectionOfOne(coarse))
+        add(.fineClass, 0, CollectionOfOne(fine))
+        add(.stemFineClass, 0, CollectionOfOne(stemFine))
+        // The word as a neighbour.
+        for offset in [-1, 1] {
+            add(.word, offset, folded)
+            add(.stem, offset, stem)
+            add(.shape, offset, shape)
+            add(.proclitics, offset, procliticForms)
+            add(.transliteration, offset, CollectionOfOne(translitBucket))
+            if folded.count > 2 { add(.suffix2, offset, folded.suffix(2)) }
+            addFlags(.wordList, offset, wordList)
+            addFlags(.stemList, offset, stemList)
+            add(.newsArticle, offset, CollectionOfOne(news[0]))
+            add(.newsGiven, offset, CollectionOfOne(news[1]))
+            add(.coarseClass, offset, CollectionOfOne(coarse))
+            add(.fineClass, offset, CollectionOfOne(fine))
+            add(.stemFineClass, offset, CollectionOfOne(stemFine))
+        }
+        for offset in [-2, 2] {
+            add(.word, offset, folded)
+            add(.stem, offset, stem)
+            addFlags(.stemList, offset, stemList)
+            add(.coarseClass, offset, CollectionOfOne(coarse))
+        }
+        return WordFeatures(rows: rows)
+    }
+
+    /// Folded scalars of a word: Arabic folding, Latin lower-cased.
+    static func foldedScalars(_ word: Substring) -> [UInt32] {
+        var result: [UInt32] = []
+        result.reserveCapacity(word.utf8.count / 2 + 1)
+        for scalar in word.unicodeScalars {
+            guard let folded = ArabicFolding.fold(scalar) else { continue }
+            let value = folded.value
+            result.append((0x41...0x5A).contains(value) ? value + 0x20 : value)
+        }
+        return result
+    }
+
+    /// A coarse shape: token kind, capitalization for Latin, length bucket.
+    static func shape(_ word: Substring, kind: TokenKind, letters: Int) -> [UInt32] {
+        var shape: [UInt32] = [UInt32(kind.rawValue)]
+        if kind == .latinWord || kind == .mixedWord {
+            let scalars = Array(word.unicodeScalars)
+            let upper = scalars.filter { (0x41...0x5A).contains($0.value) }.count
+            shape.append(upper == 0 ? 0 : (upper == scalars.count ? 2 : ((scalars.first.map { (0x41...0x5A).contains($0.value) } ?? false) ? 1 : 3)))
+        }
+        shape.append(UInt32(letters <= 2 ? 0 : (letters <= 4 ? 1 : (letters <= 7 ? 2 : 3))))
+        return shape
+    }
+}

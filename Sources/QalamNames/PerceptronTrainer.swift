@@ -1,0 +1,158 @@
+import QalamText
+
+/// A tagged sentence for training or evaluation: tokens with their gold tags.
+public struct TaggedSentence: Sendable {
+    /// The tokens.
+    public var tokens: [String]
+    /// One tag per token.
+    public var tags: [BIOTag]
+
+    /// Creates a sentence; `tags` must be as long as `tokens`.
+    public init(tokens: [String], tags: [BIOTag]) {
+        self.tokens = tokens
+        self.tags = tags
+    }
+}
+
+/// Trains the entity tagger: an averaged structured perceptron with Viterbi decoding
+/// (Collins 2002). Deterministic: sentences are shuffled with a fixed seed, so the same
+/// data and settings give the same weights, and ``NERModel/serialized()`` the same bytes.
+public struct PerceptronTrainer: Sendable {
+    /// Passes over the training data.
+    public var epochs: Int
+    /// Seed of the shuffle.
+    public var seed: UInt64
+    /// Words seen at most this often in training are trained without their identity
+    /// features (0 = never).
+    public var rareWordLimit: Int = 0
+    /// The features.
+    public let extractor: NERFeatureExtractor
+
+    /// A trainer.
+    public init(extractor: NERFeatureExtractor, epochs: Int = 10, seed: UInt64 = 42) {
+        self.extractor = extractor
+        self.epochs = epochs
+        self.seed = seed
+    }
+
+    /// Trains on `sentences`; after each epoch `report` gets the epoch number and the
+    /// averaged model (to score a held-out set, say).
+    public func train(_ sentences: [TaggedSentence], report: (Int, NERModel) -> Void = { _, _ in }) -> NERModel {
+        let tags = BIOTag.count
+        var model = DenseModel(rowBits: extractor.rowBits)
+        var weightSums = [Float](repeating: 0, count: model.weights.count)
+        var transitionSums = [Float](repeating: 0, count: model.transitions.count)
+        // Feature rows per token, computed once.
+        var cache: [String: WordFeatures] = [:]
+        var frequency: [String: Int] = [:]
+        for sentence in sentences { for token in sentence.tokens { frequency[token, default: 0] += 1 } }
+        let boundary = extractor.boundaryFeatures()
+        let tokenRows: [[[UInt32]]] = sentences.map { sentence in
+            let words = sentence.tokens.map { token -> WordFeatures in
+                if let known = cache[token] { return known }
+                let features = extractor.features(
+                    of: token[...], kind: TokenKind.classify(token.unicodeScalars),
+                    identity: (frequency[token] ?? 0) > rareWordLimit)
+                cache[token] = features
+                return features
+            }
+            return (0..<words.count).map { position in
+                var rows: [UInt32] = []
+                for offset in -2...2 {
+                    let neighbour = position + offset
+                    let word = (0..<words.count).contains(neighbour) ? words[neighbour] : boundary
+                    rows += word.rows[offset + 2]
+                }
+                return rows
+            }
+        }
+        var order = Array(sentences.indices)
+        var random = SplitMix64(seed: seed)
+        var step: Float = 1
+        for epoch in 1...max(epochs, 1) {
+            for index in stride(from: order.count - 1, to: 0, by: -1) {
+                let other = Int(random.next() % UInt64(index + 1))
+                order.swapAt(index, other)
+            }
+            for sentenceIndex in order {
+                let rows = tokenRows[sentenceIndex]
+                let gold = sentences[sentenceIndex].tags.map(\.index)
+                guard !rows.isEmpty else { continue }
+                var emissions = [Float](repeating: 0, count: rows.count * tags)
+                for (position, tokenRows) in rows.enumerated() {
+                    for row in tokenRows {
+                        let source = Int(row) * tags
+                        for tag in 0..<tags { emissions[position * tags + tag] += model.weights[source + tag] }
+                    }
+                }
+                let predicted = ViterbiDecoder.decode(emissions: emissions, count: rows.count, transitions: model.transitions)
+                if predicted != gold {
+                    for position in rows.indices {
+                        let previousGold = position == 0 ? -1 : gold[position - 1]
+                        let previousPredicted = position == 0 ? -1 : predicted[position - 1]
+                        if gold[position] != predicted[position] {
+                            for row in rows[position] {
+                                let base = Int(row) * tags
+                                model.weights[base + gold[position]] += 1
+                                weightSums[base + gold[position]] += step
+                                model.weights[base + predicted[position]] -= 1
+                                weightSums[base + predicted[position]] -= step
+                            }
+                        }
+                        if gold[position] != predicted[position] || previousGold != previousPredicted {
+                            let goldCell = (previousGold + 1) * tags + gold[position]
+                            let predictedCell = (previousPredicted + 1) * tags + predicted[position]
+                            model.transitions[goldCell] += 1
+                            transitionSums[goldCell] += step
+                            model.transitions[predictedCell] -= 1
+                            transitionSums[predictedCell] -= step
+                        }
+                    }
+                }
+                step += 1
+            }
+            report(epoch, averaged(model, weightSums: weightSums, transitionSums: transitionSums, step: step))
+        }
+        return averaged(model, weightSums: weightSums, transitionSums: transitionSums, step: step)
+    }
+
+    /// The averaged weights: w − Σ(step · update) / steps.
+    private func averaged(_ model: DenseModel, weightSums: [Float], transitionSums: [Float], step: Float) -> NERModel {
+        var result = model
+        for index in result.weights.indices where weightSums[index] != 0 || result.weights[index] != 0 {
+            result.weights[index] -= weightSums[index] / step
+        }
+        for index in result.transitions.indices {
+            result.transitions[index] -= transitionSums[index] / step
+        }
+        return NERModel(rowBits: model.rowBits, denseWeights: result.weights, transitions: result.transitions)
+    }
+}
+
+/// The weights while training: one dense row per hashed feature.
+struct DenseModel {
+    let rowBits: Int
+    var weights: [Float]
+    var transitions: [Float]
+
+    init(rowBits: Int) {
+        self.rowBits = rowBits
+        weights = Array(repeating: 0, count: (1 << rowBits) * BIOTag.count)
+        transitions = Array(repeating: 0, count: (BIOTag.count + 1) * BIOTag.count)
+    }
+}
+
+/// SplitMix64: a small deterministic random number generator for the shuffle.
+struct SplitMix64 {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,138 @@
+import QalamText
+
+/// Document-level clean-up of person entities after tagging, from facts about how news
+/// writes names (0: two person spans side by side, the second without a clitic, are one
+/// name):
+/// 1. a name does not end in a verb with the future particle («نايت سيتولى» → «نايت»);
+/// 2. a listed given name right before a person is part of the name («مات نايت»);
+/// 3. once a full name has been written, its parts alone refer to the same person
+///    («سام ألتمان» … «وكتب ألتمان», «لموراتي»): such mentions are tagged too;
+/// 4. Arabic sentences often open with the verb: an unlisted word that opens a sentence
+///    before a person already known from elsewhere in the text is not part of the name
+///    («تنحدر موراتي» → «موراتي»).
+struct PersonMentionRules {
+    let extractor: NERFeatureExtractor
+
+    func apply(to entities: [Entity], in document: Document, bytes: UnsafeBufferPointer<UInt8>) -> [Entity] {
+        // 0. Two person spans side by side, the second without a clitic, are one name.
+        var result: [Entity] = []
+        for entity in entities {
+            if entity.type == .person, let last = result.last, last.type == .person,
+                last.tokenRange.upperBound == entity.tokenRange.lowerBound,
+                extractor.segmenter.segment(document.text(of: document.tokens[entity.tokenRange.lowerBound])).first?.role != .proclitic {
+                result[result.count - 1].tokenRange = last.tokenRange.lowerBound..<entity.tokenRange.upperBound
+                result[result.count - 1].end = entity.end
+                result[result.count - 1].confidence = min(last.confidence, entity.confidence)
+            } else {
+                result.append(entity)
+            }
+        }
+        let tokens = document.tokens
+        var covered = Array(repeating: false, count: tokens.count)
+        for entity in result { for index in entity.tokenRange { covered[index] = true } }
+
+        for position in result.indices where result[position].type == .person {
+            var entity = result[position]
+            // 1. Trim a trailing future verb.
+            while entity.tokenRange.count > 1, let last = entity.tokenRange.last, hasFutureParticle(document.text(of: tokens[last])) {
+                covered[last] = false
+                entity.tokenRange = entity.tokenRange.lowerBound..<last
+                entity.end = tokens[last - 1].end
+            }
+            // 2. Take in a given name written right before.
+            let before = entity.tokenRange.lowerBound - 1
+            if before >= 0, !covered[before], tokens[before].kind == .arabicWord, isBareGivenName(document.text(of: tokens[before])) {
+                covered[before] = true
+                entity.tokenRange = before..<entity.tokenRange.upperBound
+                entity.start = tokens[before].start
+            }
+            result[position] = entity
+        }
+
+        // 4. A sentence-opening verb before a known person.
+        var mentions: [UInt64: Int] = [:]
+        for entity in result where entity.type == .person {
+            for index in entity.tokenRange { mentions[stemKey(document.text(of: tokens[index])), default: 0] += 1 }
+        }
+        for position in result.indices where result[position].type == .person && result[position].tokenRange.count >= 2 {
+            let first = result[position].tokenRange.lowerBound
+            let opensSentence = first == 0 || tokens[first - 1].kind == .punctuation || document.gap(before: first).contains("\n")
+            let word = document.text(of: tokens[first])
+            guard opensSentence, mentions[stemKey(word)] == 1, extractor.gazetteer.membership(of: extractor.segmenter.stem(of: word)).isEmpty else { continue }
+            let rest = result[position].tokenRange.dropFirst()
+            guard rest.allSatisfy({ (mentions[stemKey(document.text(of: tokens[$0]))] ?? 0) >= 2 }) else { continue }
+            covered[first] = false
+            result[position].tokenRange = (first + 1)..<result[position].tokenRange.upperBound
+            result[position].start = tokens[first + 1].start
+        }
+
+        // 3. Parts of full names, mentioned alone.
+        var parts = Set<UInt64>()
+        for entity in result where entity.type == .person && entity.tokenRange.count >= 2 {
+            for index in entity.tokenRange {
+                let text = document.text(of: tokens[index])
+                let membership = extractor.gazetteer.membership(of: text)
+                if !membership.isDisjoint(with: [.role, .personTrigger]) { continue }
+                let stem = extractor.segmenter.stem(of: text)
+                if stem.unicodeScalars.count >= 3 { parts.insert(ArabicFolding.foldedHash(stem)) }
+            }
+        }
+        guard !parts.isEmpty else { return result }
+        // Per word type: is its stem a name part, and does it start with a proclitic?
+        var memo: [UInt64: (isPart: Bool, hasProclitic: Bool)] = [:]
+        func lookUp(_ index: Int) -> (isPart: Bool, hasProclitic: Bool) {
+            let token = tokens[index]
+            let key = WordScoreCache.key(UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]))
+            if let known = memo[key] { return known }
+            let word = document.text(of: token)
+            let segments = extractor.segmenter.segment(word)
+            let answer = (parts.contains(ArabicFolding.foldedHash(extractor.segmenter.stem(of: word))), segments.first?.role == .proclitic)
+            memo[key] = answer
+            return answer
+        }
+        var index = 0
+        while index < tokens.count {
+            guard !covered[index], tokens[index].kind == .arabicWord || tokens[index].kind == .latinWord else { index += 1; continue }
+            var end = index
+            while end < tokens.count, !covered[end], tokens[end].kind == .arabicWord || tokens[end].kind == .latinWord {
+                let (isPart, hasProclitic) = lookUp(end)
+                // A later part joined by a conjunction («سام وجريج») is another mention.
+                if end > index, hasProclitic { break }
+                guard isPart else { break }
+                end += 1
+            }
+            if end > index {
+                let first = document.text(of: tokens[index])
+                var start = tokens[index].start
+                for segment in extractor.segmenter.segment(first) {
+                    guard segment.role == .proclitic, segment.form != "ال", segment.range.upperBound < tokens[index].byteCount else { break }
+                    start = tokens[index].start + segment.range.upperBound
+                }
+                result.append(Entity(type: .person, tokenRange: index..<end, start: start, end: tokens[end - 1].end, confidence: 0.6))
+                index = end
+            } else {
+                index += 1
+            }
+        }
+        return result.sorted { $0.tokenRange.lowerBound < $1.tokenRange.lowerBound }
+    }
+
+    private func stemKey(_ word: Substring) -> UInt64 {
+        ArabicFolding.foldedHash(extractor.segmenter.stem(of: word))
+    }
+
+    private func hasFutureParticle(_ word: Substring) -> Bool {
+        extractor.segmenter.segment(word).contains { $0.role == .proclitic && $0.form == "س" }
+    }
+
+    /// A listed given name, written without clitics, that is not a frequent ordinary word.
+    private func isBareGivenName(_ word: Substring) -> Bool {
+        let membership = extractor.gazetteer.membership(of: word)
+        guard membership.contains(.givenName), word.unicodeScalars.count >= 3 else { return false }
+        guard membership.isDisjoint(with: [.role, .personTrigger, .place, .organizationHead]) else { return false }
+        return extractor.segmenter.lexicon.count(ArabicFolding.foldedHash(word)) < Self.frequentWord
+    }
+
+    /// Stem count above which a word is too common to be taken as a given name by rule.
+    static let frequentWord = 300
+}

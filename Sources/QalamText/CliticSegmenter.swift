@@ -1,0 +1,214 @@
+import Foundation
+import QalamLexicons
+
+/// Cuts an Arabic word into proclitics, stem and pronoun enclitics.
+///
+/// Proclitics are the conjunctions و ف, the particles ب ل ك س and the article ال (also
+/// in its elided form «لل» = ل + ال), in that order; enclitics are the object and
+/// possessive pronouns ه ها هم هما هن ك كم كن ي ني نا. A clitic joined to a Latin word
+/// or a number («لـOpenAI», «بـ150», with or without tatweel) is cut off too.
+///
+/// The segmenter does not strip blindly. Every way of cutting the word is scored: the
+/// stem must be a plausible free word (its frequency in the ``StemLexicon``, with a
+/// bonus for listed person names) and each clitic has a cost (see `CliticInventory`),
+/// so «بيتر», «كولن» or «والتر» stay whole while «وبالشركة» becomes و + ب + ال + شركة.
+/// Every segment keeps its byte range in the original word.
+public struct CliticSegmenter: Sendable {
+    /// The word knowledge the choice is scored with.
+    public let lexicon: StemLexicon
+
+    /// A segmenter that scores with `lexicon`.
+    public init(lexicon: StemLexicon) {
+        self.lexicon = lexicon
+    }
+
+    /// A segmenter with the shipped lexicon (loaded once per process).
+    public init() throws {
+        self.lexicon = try Self.shippedLexicon.get()
+    }
+
+    private static let shippedLexicon: Result<StemLexicon, LexiconError> = Result { () throws(LexiconError) in
+        try StemLexicon.shipped()
+    }
+
+    /// The segments of `word` (a single token), in order; a word with nothing to cut
+    /// is one ``WordSegment/Role/stem`` segment. Ranges are UTF-8 byte offsets
+    /// relative to the start of `word`.
+    public func segment(_ word: Substring) -> [WordSegment] {
+        var letters = WordLetters(word)
+        return segment(&letters)
+    }
+
+    /// The segments of `word`; see ``segment(_:)-(Substring)``.
+    public func segment(_ word: String) -> [WordSegment] {
+        segment(word[...])
+    }
+
+    /// The stem of `word` alone: the substring left once the clitics are cut off.
+    public func stem(of word: Substring) -> Substring {
+        let segments = segment(word)
+        guard let stem = segments.first(where: { $0.role == .stem }) else { return word }
+        let utf8 = word.utf8
+        let lower = utf8.index(utf8.startIndex, offsetBy: stem.range.lowerBound)
+        let upper = utf8.index(lower, offsetBy: stem.range.count)
+        return word[lower..<upper]
+    }
+
+    // MARK: - Choice
+
+    func segment(_ letters: inout WordLetters) -> [WordSegment] {
+        let whole = [WordSegment(role: .stem, range: 0..<letters.byteCount, form: "")]
+        if let foreign = letters.foreignStart {
+            return segmentMixed(letters, foreignStart: foreign) ?? whole
+        }
+        let n = letters.values.count
+        if n < CliticInventory.minimumStemLetters + 1 { return whole }
+        if letters.endsWithTatweel, let chain = procliticChain(letters.values[...], upTo: n) {
+            return chain.enumerated().map { index, form in
+                WordSegment(role: .proclitic, range: letters.range(ofLetters: index..<(index + 1)), form: form)
+            }
+        }
+        let wholeKey = ArabicFolding.hash(letters.values)
+        if Self.neverSplit.contains(wholeKey) { return whole }
+
+        var best = Analysis(proclitics: [], stemStart: 0, stemEnd: n, score: wholeScore(wholeKey))
+        let values = letters.values
+        let conjunctionOptions: [(UInt32?, Double)] = [(nil, 0)] + CliticInventory.conjunctions.map { ($0.letter, $0.cost) }
+        let particleOptions: [(UInt32?, Double)] = [(nil, 0)] + CliticInventory.particles.map { ($0.letter, $0.cost) }
+        for (conjunction, conjunctionCost) in conjunctionOptions {
+            var p0 = 0
+            if let c = conjunction { guard values[0] == c else { continue }; p0 = 1 }
+            for (particle, particleCost) in particleOptions {
+                var p1 = p0
+                if let c = particle { guard p1 < n, values[p1] == c else { continue }; p1 += 1 }
+                if particle == CliticInventory.sin, p1 < n, !CliticInventory.imperfectPrefixes.contains(values[p1]) { continue }
+                // Article: none, ال, or the elided ل after the particle ل («لل»).
+                var articleOptions: [(forms: [String], end: Int)] = [([], p1)]
+                if particle != CliticInventory.sin {
+                    if p1 + 1 < n, values[p1] == CliticInventory.alef, values[p1 + 1] == CliticInventory.lam,
+                        !Self.neverSplit.contains(ArabicFolding.hash(values[p1...])) {
+                        articleOptions.append((["ال"], p1 + 2))
+                    } else if particle == CliticInventory.lam, p1 < n, values[p1] == CliticInventory.lam {
+                        articleOptions.append((["ال"], p1 + 1))
+                    }
+                }
+                for (articleForms, stemStart) in articleOptions {
+                    let hasArticle = !articleForms.isEmpty
+                    let prefixCost = conjunctionCost + particleCost + (hasArticle ? CliticInventory.article : 0)
+                    var proclitics: [String] = []
+                    if let c = conjunction { proclitics.append(Self.form(c)) }
+                    if let c = particle { proclitics.append(Self.form(c)) }
+                    proclitics += articleForms
+                    // Enclitic: none, or one of the pronouns (not together with the article).
+                    var encliticOptions: [(Int, Double)] = [(0, 0)]
+                    if !hasArticle {
+                        for enclitic in CliticInventory.enclitics where values.count - stemStart - enclitic.letters.count >= CliticInventory.minimumStemLetters {
+                            if values[(n - enclitic.letters.count)...].elementsEqual(enclitic.letters) {
+                                encliticOptions.append((enclitic.letters.count, enclitic.cost))
+                            }
+                        }
+                    }
+                    for (encliticLength, encliticCost) in encliticOptions {
+                        if proclitics.isEmpty && encliticLength == 0 { continue }
+                        let stemEnd = n - encliticLength
+                        let stemLength = stemEnd - stemStart
+                        guard stemLength >= CliticInventory.minimumStemLetters else { continue }
+                        let score = stemScore(values[stemStart..<stemEnd], beforeEnclitic: encliticLength > 0, length: stemLength)
+                            + prefixCost + encliticCost
+                        if score > best.score {
+                            best = Analysis(proclitics: proclitics, stemStart: stemStart, stemEnd: stemEnd, score: score)
+                        }
+                    }
+                }
+            }
+        }
+        return best.segments(letters)
+    }
+
+    /// A clitic joined to a Latin word or a number: the Arabic letters before it must be
+    /// a chain of proclitics.
+    private func segmentMixed(_ letters: WordLetters, foreignStart: Int) -> [WordSegment]? {
+        let n = letters.values.count
+        guard n > 0, let chain = procliticChain(letters.values[...], upTo: n) else { return nil }
+        var segments: [WordSegment] = []
+        for (index, form) in chain.enumerated() {
+            let start = letters.starts[index]
+            let end = index + 1 < n ? letters.starts[index + 1] : foreignStart
+            segments.append(WordSegment(role: .proclitic, range: start..<end, form: form))
+        }
+        segments.append(WordSegment(role: .stem, range: foreignStart..<letters.byteCount, form: ""))
+        return segments
+    }
+
+    /// The letters as a chain of proclitics (و/ف, then ب/ل/ك, then ال), or nil.
+    private func procliticChain(_ values: ArraySlice<UInt32>, upTo n: Int) -> [String]? {
+        var index = values.startIndex
+        var forms: [String] = []
+        if index < n, values[index] == CliticInventory.waw || values[index] == CliticInventory.fa {
+            forms.append(Self.form(values[index])); index += 1
+        }
+        if index < n, [CliticInventory.ba, CliticInventory.lam, CliticInventory.kaf].contains(values[index]) {
+            forms.append(Self.form(values[index])); index += 1
+        }
+        if index + 1 < n, values[index] == CliticInventory.alef, values[index + 1] == CliticInventory.lam {
+            forms.append("ال"); index += 2
+        }
+        return index == n && !forms.isEmpty ? forms : nil
+    }
+
+    private func wholeScore(_ key: UInt64) -> Double {
+        var count = Double(lexicon.count(key))
+        if lexicon.isName(key) { count += CliticInventory.wholeNameCount }
+        return Foundation.log(count + CliticInventory.unknownCount)
+    }
+
+    private func stemScore(_ stem: ArraySlice<UInt32>, beforeEnclitic: Bool, length: Int) -> Double {
+        let key = ArabicFolding.hash(stem)
+        var count = Double(lexicon.count(key))
+        if lexicon.isName(key) { count += CliticInventory.nameCount }
+        if beforeEnclitic, stem.last == CliticInventory.teh {
+            // مدرستهم: the stem is written with ت before a pronoun, listed with ة.
+            let restored = ArabicFolding.hash(stem.dropLast() + [CliticInventory.tehMarbuta])
+            count = max(count, Double(lexicon.count(restored)))
+        }
+        return Foundation.log(count + CliticInventory.unknownCount)
+    }
+
+    private static func form(_ letter: UInt32) -> String {
+        String(Character(Unicode.Scalar(letter) ?? "?"))
+    }
+
+    /// Function words that look like clitic + stem but are single words.
+    private static let neverSplit: Set<UInt64> = Set([
+        "الله", "الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللاتي", "اللواتي",
+        "الان", "الا", "الي", "لكن", "كان", "كانت", "كانوا", "كما", "لما",
+        "مما", "عما", "ليس", "ليست", "فقط", "بعد", "بين", "بينما", "كل", "كلا", "كيف", "لدي", "لذا",
+    ].map { ArabicFolding.foldedHash($0) })
+}
+
+/// One way of cutting a word, with its score.
+private struct Analysis {
+    var proclitics: [String]
+    var stemStart: Int
+    var stemEnd: Int
+    var score: Double
+
+    func segments(_ letters: WordLetters) -> [WordSegment] {
+        var segments: [WordSegment] = []
+        var index = 0
+        for form in proclitics {
+            // The elided article «لل» is one letter; ال is two.
+            let width = form == "ال" && stemStart - index == 1 ? 1 : form.unicodeScalars.count
+            segments.append(WordSegment(role: .proclitic, range: letters.range(ofLetters: index..<(index + width)), form: form))
+            index += width
+        }
+        segments.append(WordSegment(role: .stem, range: letters.range(ofLetters: stemStart..<stemEnd), form: ""))
+        if stemEnd < letters.values.count {
+            let n = letters.values.count
+            let form = String(String.UnicodeScalarView(letters.values[stemEnd..<n].compactMap(Unicode.Scalar.init)))
+            segments.append(WordSegment(role: .enclitic, range: letters.range(ofLetters: stemEnd..<n), form: form))
+        }
+        return segments
+    }
+}
+

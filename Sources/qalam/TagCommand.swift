@@ -1,0 +1,119 @@
+import ArgumentParser
+import Foundation
+import Qalam
+
+/// `qalam tag`: find named entities.
+struct TagCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tag",
+        abstract: "Find persons, organizations, places and other names (PERS, ORG, LOC, MISC).",
+        discussion: """
+            Raw text in (the default, --input text): each input is tokenized and tagged. \
+            jsonl: one object per entity, {"type", "text", "start", "end", "confidence"} (plus \
+            "document" when several inputs are read); start/end are Unicode scalar offsets into \
+            the original input, end exclusive; a clitic attached to the first word («لموراتي») is \
+            left outside the span. conll: token<TAB>tag per line, a blank line between sentences.
+
+            Pre-tokenized input (--input conll): one token per line (any further columns are \
+            ignored), a blank line between sentences; the same tokens are written back with the \
+            predicted tag, token<TAB>tag, so a CoNLL file can be scored without re-tokenizing:
+
+              qalam tag --input conll test.txt > system.txt && qalam eval ner --gold test.txt --system system.txt
+            """
+    )
+
+    /// Output formats.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case jsonl, conll
+    }
+
+    /// Input formats.
+    enum Input: String, ExpressibleByArgument, CaseIterable {
+        case text, conll
+    }
+
+    @OptionGroup var input: InputOptions
+
+    @Option(help: "Output format (with --input conll, always conll).")
+    var format: Format = .jsonl
+
+    @Option(name: .customLong("input"), help: "How inputs are read: raw text, or CoNLL tokens.")
+    var inputFormat: Input = .text
+
+    @Option(help: ArgumentHelp("A model written by `qalam train ner` instead of the shipped one.", valueName: "file"))
+    var model: String?
+
+    @Flag(help: "Print tokens, seconds and tokens per second (tokenization included) to standard error.")
+    var stats = false
+
+    func run() throws {
+        let report = FailureReport()
+        let sources = InputCollector.collect(input.paths, report: report)
+        let tagger: EntityTagger
+        let loadStart = Date()
+        do { tagger = try model.map { try EntityTagger(modelAt: URL(fileURLWithPath: $0)) } ?? EntityTagger() } catch {
+            FileHandle.standardError.write(Data("qalam: cannot load the entity tagger: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+        let loadSeconds = Date().timeIntervalSince(loadStart)
+        var output = OutputWriter()
+        let nameDocuments = sources.count > 1
+        var tokenCount = 0
+        var seconds = 0.0
+        for source in sources {
+            do {
+                let text = try source.readText(options: input)
+                let started = Date()
+                switch (inputFormat, format) {
+                case (.conll, _):
+                    let sentences = CoNLLCorpus.tokens(text)
+                    for (sentence, tags) in zip(sentences, tagger.tags(forSentences: sentences)) {
+                        tokenCount += sentence.count
+                        for (token, tag) in zip(sentence, tags) { output.write("\(token)\t\(tag)\n") }
+                        output.write("\n")
+                    }
+                case (.text, .conll):
+                    let document = try Document(text)
+                    let entities = tagger.entities(in: document)
+                    tokenCount += document.tokens.count
+                    writeCoNLL(document, entities, to: &output)
+                case (.text, .jsonl):
+                    let document = try Document(text)
+                    let entities = tagger.entities(in: document)
+                    tokenCount += document.tokens.count
+                    let documentField = nameDocuments ? "\"document\":\(JSON.quoted(source.displayName))," : ""
+                    for entity in entities {
+                        let range = document.scalarRange(of: entity.range)
+                        output.write("{\(documentField)\"type\":\"\(entity.type.rawValue)\",\"text\":\(JSON.quoted(document.text(of: entity.range))),\"start\":\(range.lowerBound),\"end\":\(range.upperBound),\"confidence\":\(entity.confidence)}\n")
+                    }
+                }
+                seconds += Date().timeIntervalSince(started)
+            } catch {
+                report.fail(source.path, error)
+            }
+        }
+        output.flush()
+        if stats {
+            let rate = seconds > 0 ? Int(Double(tokenCount) / seconds) : 0
+            FileHandle.standardError.write(Data("model load \(String(format: "%.3f", loadSeconds)) s; \(tokenCount) tokens in \(String(format: "%.3f", seconds)) s = \(rate) tokens/s\n".utf8))
+        }
+        try report.finish()
+    }
+
+    /// token<TAB>tag lines, a blank line after each sentence (. ! ? ؟ or a line break).
+    private func writeCoNLL(_ document: Document, _ entities: [Entity], to output: inout OutputWriter) {
+        var tags = Array(repeating: "O", count: document.tokens.count)
+        for entity in entities {
+            for index in entity.tokenRange {
+                tags[index] = (index == entity.tokenRange.lowerBound ? "B-" : "I-") + entity.type.rawValue
+            }
+        }
+        for (index, token) in document.tokens.enumerated() {
+            if index > 0, document.gap(before: index).contains("\n") { output.write("\n") }
+            let text = document.text(of: token)
+            output.write("\(text)\t\(tags[index])\n")
+            if text == "." || text == "؟" || text == "?" || text == "!" { output.write("\n") }
+        }
+        output.write("\n")
+    }
+}

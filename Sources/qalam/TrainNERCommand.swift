@@ -1,0 +1,99 @@
+import ArgumentParser
+import Foundation
+import Qalam
+
+/// `qalam train ner`: train the entity tagger from a CoNLL file.
+struct TrainNERCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ner",
+        abstract: "Train the named-entity tagger (averaged perceptron) from CoNLL data.",
+        discussion: """
+            Reads TRAIN (token and tag per line, blank line between sentences; tags O, B-/I- \
+            PERS|ORG|LOC|MISC) and writes the model to OUT. Training is deterministic: the same \
+            data and options give the same bytes. With --holdout F, the last fraction F of the \
+            sentences is kept out of training and scored after every epoch (to choose --epochs); \
+            the shipped model is trained with --holdout 0 on all of ANERcorp's train split. \
+            Build in release mode for training: swift build -c release.
+            """
+    )
+
+    @Option(help: ArgumentHelp("Training data in CoNLL format.", valueName: "file"))
+    var train: String
+
+    @Option(help: ArgumentHelp("Where to write the model.", valueName: "file"))
+    var out: String
+
+    @Option(help: "Passes over the training data.")
+    var epochs: Int = 25
+
+    @Option(help: "Seed of the sentence shuffle.")
+    var seed: UInt64 = 42
+
+    @Option(help: ArgumentHelp("log2 of the number of feature rows (hashed feature space).", valueName: "bits"))
+    var rowBits: Int = 22
+
+    @Option(help: ArgumentHelp("Words seen at most this often are trained without their identity features.", valueName: "count"))
+    var rareWords: Int = 0
+
+    @Option(help: ArgumentHelp("Train this many models with consecutive seeds and average them.", valueName: "count"))
+    var ensemble: Int = 5
+
+    @Option(help: ArgumentHelp("Fraction of sentences (from the end) held out and scored each epoch.", valueName: "fraction"))
+    var holdout: Double = 0
+
+    func validate() throws {
+        guard epochs > 0 else { throw ValidationError("--epochs must be positive") }
+        guard (1...16).contains(ensemble) else { throw ValidationError("--ensemble must be in 1...16") }
+        guard (12...24).contains(rowBits) else { throw ValidationError("--row-bits must be in 12...24") }
+        guard (0..<1).contains(holdout) else { throw ValidationError("--holdout must be in [0, 1)") }
+    }
+
+    func run() throws {
+        guard let data = FileManager.default.contents(atPath: train), let text = String(data: data, encoding: .utf8) else {
+            throw ValidationError("cannot read \(train) as UTF-8")
+        }
+        let sentences = try CoNLLCorpus.taggedSentences(text)
+        let heldOut = Int(Double(sentences.count) * holdout)
+        let training = Array(sentences.dropLast(heldOut))
+        let development = Array(sentences.suffix(heldOut))
+        let extractor = try NERFeatureExtractor.shipped(rowBits: rowBits)
+        var models: [NERModel] = []
+        for member in 0..<ensemble {
+            var trainer = PerceptronTrainer(extractor: extractor, epochs: epochs, seed: seed &+ UInt64(member))
+            trainer.rareWordLimit = rareWords
+            models.append(train(trainer, training, development, extractor: extractor))
+        }
+        guard let model = NERModel.mean(of: models) else { throw ValidationError("no model trained") }
+        if ensemble > 1, !development.isEmpty {
+            printError("ensemble of \(ensemble): " + score(model, development, extractor: extractor))
+        }
+        let bytes = model.serialized()
+        try Data(bytes).write(to: URL(fileURLWithPath: out))
+        printError("wrote \(out) (\(bytes.count) bytes)")
+    }
+
+    private func score(_ model: NERModel, _ development: [TaggedSentence], extractor: NERFeatureExtractor) -> String {
+        let tagger = EntityTagger(model: model, extractor: extractor)
+        var evaluation = NEREvaluation()
+        let predicted = tagger.tags(forSentences: development.map(\.tokens))
+        for (sentence, tags) in zip(development, predicted) {
+            evaluation.add(gold: sentence.tags, predicted: tags.compactMap { BIOTag(string: $0) })
+        }
+        let person = evaluation.byType[.person] ?? NEREvaluation.Counts()
+        return String(format: "held-out micro F1 %.4f, PERS F1 %.4f", evaluation.micro.f1, person.f1)
+    }
+
+    private func train(_ trainer: PerceptronTrainer, _ training: [TaggedSentence], _ development: [TaggedSentence], extractor: NERFeatureExtractor) -> NERModel {
+        let started = Date()
+        printError("seed \(trainer.seed): training on \(training.count) sentences (\(training.reduce(0) { $0 + $1.tokens.count }) tokens), \(epochs) epochs")
+        return trainer.train(training) { epoch, model in
+            var line = "epoch \(epoch) (\(Int(Date().timeIntervalSince(started))) s)"
+            if !development.isEmpty { line += ": " + score(model, development, extractor: extractor) }
+            printError(line)
+        }
+    }
+
+    private func printError(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}
