@@ -43,9 +43,10 @@ let package = Package(
         .target(
             name: "QalamLexicons",
             path: "Lexicons",
-            exclude: ["README.md"],
+            exclude: ["README.md", "scripts"],
             resources: [
                 .copy("charmaps"),
+                .copy("events"),
             ]
         ),
         .target(

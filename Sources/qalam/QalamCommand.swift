@@ -15,6 +15,7 @@ struct QalamCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             TokenizeCommand.self,
+            ExtractCommand.self,
         ]
     )
 }

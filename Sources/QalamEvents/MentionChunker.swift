@@ -1,0 +1,334 @@
+/// Finds role chunks, organizations and person names in an analysed text, without a
+/// trained tagger: roles from the role lexicon, organizations from keywords («شركة»,
+/// «نادي»), Latin-script names and the clitic after a role («الرئيس التنفيذي لباركليز»),
+/// and names as runs of words that are not known common words, cue words, roles or places.
+///
+/// Names found once in full («سام ألتمان») are then found again when a clitic is attached
+/// («بألتمان», «لعامر»).
+struct MentionChunker {
+    let lexicons: EventLexicons
+    let text: AnalyzedText
+    private(set) var map: MentionMap
+
+    init(lexicons: EventLexicons, text: AnalyzedText) {
+        self.lexicons = lexicons
+        self.text = text
+        self.map = MentionMap(tokenCount: text.words.count)
+    }
+
+    /// Chunks every sentence, then finds clitic-attached repeats of known names.
+    mutating func run() {
+        for sentence in text.sentences {
+            chunkRoles(sentence)
+            chunkOrganizations(sentence)
+            chunkNames(sentence)
+        }
+        chunkRepeatedNames()
+    }
+
+    private var words: WordClasses { lexicons.words }
+    private func folded(_ index: Int) -> String { text.words[index].folded }
+    private func isArabic(_ index: Int) -> Bool { text.words[index].kind == .arabicWord }
+    private func isLatin(_ index: Int) -> Bool {
+        let kind = text.words[index].kind
+        return kind == .latinWord || kind == .mixedWord
+    }
+
+    /// Whether a folded word belongs to a closed class that can never be part of a name.
+    func isCueWord(_ word: String) -> Bool {
+        for cue in [WordClasses.Cue.function, .title, .position, .place, .orgword, .orgref, .particle, .negation, .hypothetical, .preposition, .year]
+        where words.isa(word, cue) {
+            return true
+        }
+        return false
+    }
+
+    /// Whether token `index` can be part of a person's name.
+    func isNameLike(_ index: Int) -> Bool {
+        let word = text.words[index]
+        guard word.kind == .arabicWord, word.trigger == nil else { return false }
+        let folded = word.folded
+        if folded.count < 2 { return false }
+        if words.names.contains(folded) { return true }
+        if words.common.contains(folded) || words.places.contains(folded) || isCueWord(folded) { return false }
+        if lexicons.roles.words.contains(RoleLexicon.key(folded)) { return false }
+        if folded.hasPrefix("و") { return false }
+        return true
+    }
+
+    /// A relational adjective with the article («الأرجنتيني», «اليابانية»): not a name start.
+    private func isNisba(_ word: String) -> Bool {
+        word.hasPrefix("ال") && (word.hasSuffix("ي") || word.hasSuffix("يه"))
+    }
+
+    static let nameConnectors: Set<String> = ["بن", "بنت", "ابن", "ابو", "عبد", "ال", "ولد", "ابنه"]
+    static let singleClitics = ["وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك"]
+
+    // MARK: roles
+
+    private func roleHeadClitic(_ index: Int) -> Int? {
+        guard isArabic(index), text.words[index].trigger == nil else { return nil }
+        let word = folded(index)
+        if words.isa(word, .title) || words.isa(word, .function) { return nil }
+        guard lexicons.roles.heads.contains(RoleLexicon.key(word)) else { return nil }
+        let clitic = ArabicFolding.stripProclitic(word, minimum: 3).clitic
+        switch clitic {
+        case "", "ال": return 0
+        case "لل": return 2
+        case "وال", "بال", "فال", "كال": return 1
+        default: return clitic.count
+        }
+    }
+
+    private mutating func chunkRoles(_ sentence: Range<Int>) {
+        var index = sentence.lowerBound
+        while index < sentence.upperBound {
+            guard !map.isLabeled(index), let clitic = roleHeadClitic(index) else { index += 1; continue }
+            var keys = [RoleLexicon.key(folded(index))]
+            var end = index + 1
+            while end < sentence.upperBound, end - index < 7, let key = roleContinuation(end, afterHead: end == index + 1) {
+                keys.append(key)
+                end += 1
+            }
+            let start = text.byteOffset(in: index, afterLetters: clitic)
+            map.add(Mention(kind: .role, tokens: index..<end, bytes: start..<text.document.tokens[end - 1].end,
+                            canonical: lexicons.roles.title(of: keys), keys: keys))
+            index = end
+        }
+    }
+
+    private func roleContinuation(_ index: Int, afterHead: Bool) -> String? {
+        guard isArabic(index), text.words[index].trigger == nil, !map.isLabeled(index) else { return nil }
+        let word = folded(index)
+        for cue in [WordClasses.Cue.title, .function, .year, .orgref, .place, .particle, .negation, .hypothetical, .preposition]
+        where words.isa(word, cue) {
+            return nil
+        }
+        let (clitic, rest) = ArabicFolding.stripProclitic(word, minimum: 2)
+        let isOrganization = words.isa(rest, .orgword) || words.isa("ال" + rest, .orgword) || words.isa("ال" + rest, .orgref)
+        let key = RoleLexicon.key(word)
+        if (clitic.hasPrefix("ل") || clitic.hasPrefix("ب")) && isOrganization { return nil }
+        if lexicons.roles.words.contains(key) { return key }
+        if words.names.contains(word) || isOrganization && clitic.isEmpty { return nil }
+        if word.hasPrefix("ال") || word.hasPrefix("وال") { return key }
+        if clitic == "لل" || clitic == "ل", words.common.contains(rest) || words.common.contains("ال" + rest) { return key }
+        if afterHead, clitic.isEmpty, words.common.contains(word), !words.places.contains(word) { return key }
+        return nil
+    }
+
+    // MARK: organizations
+
+    private mutating func chunkOrganizations(_ sentence: Range<Int>) {
+        var index = sentence.lowerBound
+        while index < sentence.upperBound {
+            if map.isLabeled(index) {
+                if let m = map.mentionIndex(at: index), map[m].kind == .role, map[m].tokens.upperBound - 1 == index {
+                    let after = index + 1
+                    if after < sentence.upperBound { index = organizationAfterRole(after, sentence) ?? after } else { index = after }
+                } else {
+                    index += 1
+                }
+                continue
+            }
+            if isLatin(index) {
+                var end = index + 1
+                while end < sentence.upperBound, isLatin(end), !map.isLabeled(end) { end += 1 }
+                let range = text.document.tokens[index].start..<text.document.tokens[end - 1].end
+                map.add(Mention(kind: .organization, tokens: index..<end, bytes: range,
+                                canonical: String(text.document.text(of: range)), keys: []))
+                index = end
+                continue
+            }
+            index = organizationAtKeyword(index, sentence) ?? (index + 1)
+        }
+    }
+
+    /// An organization starting with a keyword at `index`; returns the index after it.
+    private mutating func organizationAtKeyword(_ index: Int, _ sentence: Range<Int>) -> Int? {
+        guard isArabic(index) else { return nil }
+        let word = folded(index)
+        let (clitic, rest) = ArabicFolding.stripProclitic(word, minimum: 3)
+        let definite = clitic.hasSuffix("ال") || clitic.hasSuffix("لل")
+        let isReference = definite && words.isa("ال" + rest, .orgref)
+        guard isReference || words.isa(rest, .orgword) || words.isa("ال" + rest, .orgword) && definite else { return nil }
+        let trim: Int
+        switch clitic {
+        case "", "ال": trim = 0
+        case "لل", "ولل", "فلل": trim = clitic.count - 1
+        default: trim = clitic.hasSuffix("ال") ? clitic.count - 2 : clitic.count
+        }
+        let start = text.byteOffset(in: index, afterLetters: trim)
+        var end = index + 1
+        var inQuote = false
+        var quoted: Range<Int>? = nil
+        var latin: Range<Int>? = nil
+        var properStart: Int? = nil
+        while end < sentence.upperBound, end - index <= 6, !map.isLabeled(end) {
+            if text.isQuote(end) {
+                if inQuote { inQuote = false; end += 1; break }
+                if end != index + 1 { break }
+                inQuote = true
+                end += 1
+                continue
+            }
+            if isLatin(end) {
+                latin = latin.map { $0.lowerBound..<(end + 1) } ?? end..<(end + 1)
+                end += 1
+                continue
+            }
+            guard isArabic(end), text.words[end].trigger == nil else { break }
+            let next = folded(end)
+            if inQuote {
+                quoted = quoted.map { $0.lowerBound..<(end + 1) } ?? end..<(end + 1)
+                end += 1
+                continue
+            }
+            if isCueWord(next) && !words.isa(next, .orgword) { break }
+            if lexicons.roles.heads.contains(RoleLexicon.key(next)) && !next.hasPrefix("ال") { break }
+            if next.hasPrefix("ال") || next.hasPrefix("لل") && end > index + 1 {
+                end += 1
+                continue
+            }
+            if isNameLike(end) || words.places.contains(next) || words.names.contains(next) {
+                if properStart == nil { properStart = end }
+                end += 1
+                continue
+            }
+            if next.hasPrefix("ل"), end > index + 1, end + 1 < sentence.upperBound, folded(end + 1).hasPrefix("ال") {
+                end += 1
+                continue
+            }
+            break
+        }
+        if end == index + 1 {
+            guard isReference else { return nil }
+            map.add(Mention(kind: .organizationReference, tokens: index..<end,
+                            bytes: start..<text.document.tokens[index].end, canonical: nil, keys: []))
+            return end
+        }
+        let tokens = text.document.tokens
+        let canonicalTokens = latin ?? quoted ?? properStart.map { $0..<end } ?? (index + 1)..<end
+        let canonical = text.document.text(of: tokens[canonicalTokens.lowerBound].start..<tokens[canonicalTokens.upperBound - 1].end)
+        map.add(Mention(kind: .organization, tokens: index..<end, bytes: start..<tokens[end - 1].end,
+                        canonical: String(canonical), keys: []))
+        return end
+    }
+
+    /// «الرئيس التنفيذي لباركليز», «مدرب في X»: a name-like word with a clitic (or after
+    /// «في») right after a role is the organization.
+    private mutating func organizationAfterRole(_ index: Int, _ sentence: Range<Int>) -> Int? {
+        guard !map.isLabeled(index), isArabic(index) else { return nil }
+        let word = folded(index)
+        var first = index
+        var trim = 0
+        if word == "في" || word == "لدي" {
+            first = index + 1
+            guard first < sentence.upperBound, isNameLike(first) else { return nil }
+        } else if let clitic = ["ل", "ب"].first(where: { word.hasPrefix($0) }) {
+            let rest = String(word.dropFirst(clitic.count))
+            guard rest.count >= 3, !rest.hasPrefix("ال"), !words.common.contains(rest), !isCueWord(rest),
+                !lexicons.roles.words.contains(RoleLexicon.key(rest)), !words.names.contains(rest)
+            else { return nil }
+            trim = 1
+        } else {
+            return nil
+        }
+        var end = first + 1
+        while end < sentence.upperBound, end - first < 3, !map.isLabeled(end), isNameLike(end) { end += 1 }
+        let tokens = text.document.tokens
+        let start = text.byteOffset(in: first, afterLetters: trim)
+        let range = start..<tokens[end - 1].end
+        map.add(Mention(kind: .organization, tokens: first..<end, bytes: range,
+                        canonical: String(text.document.text(of: range)), keys: []))
+        return end
+    }
+
+    // MARK: names
+
+    private mutating func chunkNames(_ sentence: Range<Int>) {
+        var index = sentence.lowerBound
+        while index < sentence.upperBound {
+            guard !map.isLabeled(index) else { index += 1; continue }
+            let word = folded(index)
+            let connectorStart = Self.nameConnectors.contains(word) && word != "ال"
+                && index + 1 < sentence.upperBound && isNameLike(index + 1)
+            guard connectorStart || isNameLike(index), !isNisba(word) || words.names.contains(word),
+                !word.hasPrefix("ال") || words.names.contains(word)
+            else { index += 1; continue }
+            var end = index + 1
+            while end < sentence.upperBound, end - index < 7, !map.isLabeled(end) {
+                let next = folded(end)
+                if Self.nameConnectors.contains(next), end + 1 < sentence.upperBound, isArabic(end + 1),
+                    !map.isLabeled(end + 1), !isCueWord(folded(end + 1)), text.words[end + 1].trigger == nil {
+                    end += 2
+                    continue
+                }
+                if isNameLike(end) { end += 1; continue }
+                break
+            }
+            addPerson(index..<end, clitic: 0)
+            index = end
+            // Coordinated names: «كمران خان وأزهر عباس».
+            while index < sentence.upperBound, !map.isLabeled(index), let second = coordinatedName(at: index, sentence) {
+                addPerson(index..<second, clitic: 1)
+                index = second
+            }
+        }
+    }
+
+    /// The end of a name that starts with the conjunction و at `index`, if it is one.
+    private func coordinatedName(at index: Int, _ sentence: Range<Int>) -> Int? {
+        let word = folded(index)
+        guard isArabic(index), word.hasPrefix("و"), text.words[index].trigger == nil else { return nil }
+        let rest = String(word.dropFirst())
+        guard rest.count >= 2, !rest.hasPrefix("ال") || words.names.contains(rest) else { return nil }
+        let plausible = words.names.contains(rest)
+            || !(words.common.contains(rest) || words.places.contains(rest) || isCueWord(rest) || lexicons.roles.words.contains(RoleLexicon.key(rest)))
+        guard plausible else { return nil }
+        var end = index + 1
+        while end < sentence.upperBound, end - index < 5, !map.isLabeled(end), isNameLike(end) { end += 1 }
+        // A lone word after و must be a known name; two or more name-like words will do.
+        return end - index >= 2 || words.names.contains(rest) ? end : nil
+    }
+
+    private mutating func addPerson(_ tokens: Range<Int>, clitic: Int) {
+        let all = text.document.tokens
+        let start = text.byteOffset(in: tokens.lowerBound, afterLetters: clitic)
+        var keys = tokens.map { folded($0) }
+        if clitic > 0, let first = keys.first { keys[0] = String(first.dropFirst(clitic)) }
+        let before = tokens.lowerBound - 1
+        var afterPreposition = clitic > 0 && !keys[0].isEmpty && ["ب", "ل", "وب", "ول", "ك"].contains(String(folded(tokens.lowerBound).prefix(clitic)))
+        if before >= 0, words.isa(folded(before), .preposition) || ["ب", "بـ", "ل", "لـ"].contains(folded(before)) {
+            afterPreposition = true
+        }
+        map.add(Mention(kind: .person, tokens: tokens, bytes: start..<all[tokens.upperBound - 1].end,
+                        canonical: nil, keys: keys, afterPreposition: afterPreposition))
+    }
+
+    /// Names met in full are found again with a clitic («بألتمان») or the article.
+    private mutating func chunkRepeatedNames() {
+        var known: Set<String> = []
+        for mention in map.mentions where mention.kind == .person && mention.keys.count >= 2 {
+            for key in mention.keys where key.count >= 3 && !Self.nameConnectors.contains(key) { known.insert(key) }
+        }
+        guard !known.isEmpty else { return }
+        for sentence in text.sentences {
+            var index = sentence.lowerBound
+            while index < sentence.upperBound {
+                guard !map.isLabeled(index), isArabic(index), text.words[index].trigger == nil else { index += 1; continue }
+                let word = folded(index)
+                var clitic = -1
+                if known.contains(word) {
+                    clitic = 0
+                } else if let prefix = Self.singleClitics.first(where: { word.hasPrefix($0) && known.contains(String(word.dropFirst($0.count))) }) {
+                    clitic = prefix.count
+                }
+                guard clitic >= 0 else { index += 1; continue }
+                var end = index + 1
+                while end < sentence.upperBound, end - index < 4, !map.isLabeled(end), isNameLike(end) || known.contains(folded(end)) { end += 1 }
+                addPerson(index..<end, clitic: clitic)
+                index = end
+            }
+        }
+    }
+}

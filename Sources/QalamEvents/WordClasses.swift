@@ -1,0 +1,40 @@
+import QalamLexicons
+
+/// Closed word classes of the event grammar (`Lexicons/events/cues.tsv`) and the two
+/// derived word lists that tell names from common words (`common-words.txt`,
+/// `name-words.txt`, `place-words.txt`, made from the ANERcorp training split).
+struct WordClasses: Sendable {
+    enum Cue: String, Sendable, CaseIterable {
+        case particle, negation, hypothetical, title, function, preposition, position, place, orgword, orgref, year
+    }
+
+    private(set) var cues: [Cue: Set<String>] = [:]
+    let common: Set<String>
+    let names: Set<String>
+    /// Countries, cities and organization words (tagged LOC/ORG in ANERcorp): never a person.
+    let places: Set<String>
+
+    init() throws {
+        for row in try LexiconStore.rows("events/cues.tsv", columns: 2) {
+            guard let cue = Cue(rawValue: String(row[1])) else {
+                throw LexiconError(path: "events/cues.tsv", reason: "unknown class \(row[1])")
+            }
+            cues[cue, default: []].insert(ArabicFolding.fold(row[0]))
+        }
+        common = try Self.list("events/common-words.txt")
+        names = try Self.list("events/name-words.txt")
+        places = try Self.list("events/place-words.txt")
+        for cue in Cue.allCases where cues[cue] == nil {
+            throw LexiconError(path: "events/cues.tsv", reason: "no words of class \(cue.rawValue)")
+        }
+    }
+
+    private static func list(_ path: String) throws -> Set<String> {
+        let words = Set(try LexiconStore.dataLines(path).map { ArabicFolding.fold($0.text) })
+        if words.isEmpty { throw LexiconError(path: path, reason: "empty word list") }
+        return words
+    }
+
+    /// Whether a folded word belongs to a class.
+    func isa(_ word: String, _ cue: Cue) -> Bool { cues[cue]?.contains(word) ?? false }
+}
