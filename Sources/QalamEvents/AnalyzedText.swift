@@ -8,6 +8,8 @@ struct AnalyzedText {
         let folded: String
         let kind: TokenKind
         var trigger: TriggerMatch?
+        /// Whether the word carries tanween (ً ٌ ٍ): an indefinite noun or adverb, never a name.
+        var hasTanween = false
     }
 
     let document: Document
@@ -31,6 +33,9 @@ struct AnalyzedText {
             let folded = token.kind == .arabicWord || token.kind == .latinWord || token.kind == .mixedWord
                 ? ArabicFolding.fold(text) : String(text)
             var word = Word(folded: folded, kind: token.kind, trigger: nil)
+            if token.kind == .arabicWord {
+                word.hasTanween = text.unicodeScalars.contains { (0x64B...0x64D).contains($0.value) }
+            }
             if token.kind == .arabicWord, let match = triggers.match(folded) {
                 word.trigger = match
                 hasTrigger = true

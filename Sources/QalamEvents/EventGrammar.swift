@@ -54,6 +54,9 @@ struct EventGrammar {
                 } else {
                     found.append((first.person, "object-after-verb", 1))
                 }
+            } else if let object = personInClause(after: t, sentence) {
+                // «عزل الجيش الرئيس السابق محمد مرسي»: an agent that is not a person, then the object.
+                found.append((object, "object-after-agent", 0.9))
             } else if let before = personBefore(t, sentence, maxDistance: 12) {
                 found.append((before, "subject-before-passive", 0.9))
             }
@@ -171,7 +174,7 @@ struct EventGrammar {
 
     private func isSkippable(_ index: Int) -> Bool {
         let word = folded(index)
-        if text.isQuote(index) || Self.skippable.contains(word) || words.isa(word, .title) { return true }
+        if text.isQuote(index) || Self.skippable.contains(word) || words.isa(word, .title) || words.isa(word, .contract) { return true }
         if text.words[index].kind == .arabicWord, !map.isLabeled(index),
             word.hasPrefix("ال") || word.hasPrefix("لل"), word.hasSuffix("ي") || word.hasSuffix("يه") {
             return true  // nationality: «الأرجنتيني», «للايطالي»
@@ -184,6 +187,7 @@ struct EventGrammar {
     private func personAfter(_ t: Int, _ sentence: Range<Int>, commas: Int, skipOrganizations: Bool = true) -> (person: Int, role: Int?)? {
         var index = t + 1
         var commas = commas
+        var descriptors = 4
         var role: Int? = nil
         var steps = 0
         while index < sentence.upperBound, steps < 12 {
@@ -203,23 +207,57 @@ struct EventGrammar {
             }
             if isSkippable(index) { index += 1; continue }
             if text.isClauseBreak(index), commas > 0 { commas -= 1; index += 1; continue }
+            // «تعيين الحكم الدولي الإنجليزي المعتزل “هاورد ويب”»: descriptors before the name.
+            let word = folded(index)
+            if descriptors > 0, text.words[index].kind == .arabicWord, text.words[index].trigger == nil,
+                word.hasPrefix("ال"), !isCueWordForArguments(word) {
+                descriptors -= 1
+                index += 1
+                continue
+            }
             return nil
         }
         return nil
     }
 
-    /// The nearest person before `t` in the sentence that is not after a preposition.
+    private func isCueWordForArguments(_ word: String) -> Bool {
+        words.isa(word, .orgref) || words.isa(word, .function) || words.isa(word, .position) || words.isa(word, .place)
+    }
+
+    /// The nearest person before `t` in the sentence that is not after a preposition;
+    /// a well-attested name wins over a nearer single unknown word.
     private func personBefore(_ t: Int, _ sentence: Range<Int>, maxDistance: Int = 30) -> Int? {
         var index = t - 1
+        var weak: Int? = nil
         while index >= sentence.lowerBound, t - index <= maxDistance {
             if let m = map.mentionIndex(at: index), map[m].kind == .person {
-                if !map[m].afterPreposition { return m }
+                if !map[m].afterPreposition {
+                    if map[m].isStrong { return m }
+                    weak = weak ?? m
+                }
                 index = map[m].tokens.lowerBound - 1
                 continue
             }
             index -= 1
         }
-        return nil
+        return weak
+    }
+
+    /// The first well-attested person within the next dozen words of the sentence
+    /// (commas allowed): the object after an agent that is not a person.
+    private func personInClause(after t: Int, _ sentence: Range<Int>) -> Int? {
+        var persons: [Int] = []
+        var index = t + 1
+        while index < min(t + 13, sentence.upperBound) {
+            if text.words[index].trigger != nil { break }
+            if let m = map.mentionIndex(at: index) {
+                if map[m].kind == .person, !map[m].afterPreposition, map[m].isStrong { persons.append(m) }
+                index = map[m].tokens.upperBound
+                continue
+            }
+            index += 1
+        }
+        return persons.count >= 2 ? persons[1] : persons.first
     }
 
     /// The subject of a sentence: its first person not after a preposition.
@@ -256,6 +294,10 @@ struct EventGrammar {
         }
         if isVerb {
             if let after = personAfter(t, sentence, commas: 0) { return (after.person, "subject-after-verb", 1) }
+            // «وكان X رئيسا … وأقيل من منصبه»: a verb joined with و shares the sentence's subject.
+            if match.prefix.hasPrefix("و"), let first = subject(of: number), map[first].tokens.upperBound <= t {
+                return (first, "subject-of-coordinated-verb", 0.9)
+            }
             if let before = personBefore(t, sentence) { return (before, "subject-before-verb", 0.95) }
             if let person = antecedent(t, sentence: number) { return (person.0, "subject-previous-sentence", 0.8 * person.1) }
             return nil
@@ -366,19 +408,26 @@ struct EventGrammar {
     }
 
     private func organization(role: Int?, person: Int, trigger t: Int, _ sentence: Range<Int>) -> Int? {
-        if let role {
-            var index = map[role].tokens.upperBound
-            if index < sentence.upperBound, ["في", "لدي", "ب"].contains(folded(index)) { index += 1 }
-            if index < sentence.upperBound, let m = map.mentionIndex(at: index), map[m].kind != .person, map[m].kind != .role { return m }
+        if let role, let chained = organizationChained(after: map[role].tokens.upperBound, sentence) {
+            // «… لمجموعة المحاذاة في OpenAI»: the organization the unit belongs to.
+            return organizationChained(after: map[chained].tokens.upperBound, sentence) ?? chained
         }
         // The nearest organization to the trigger in the sentence.
         var best: (Int, Int)? = nil
-        for index in max(sentence.lowerBound, t - 12)..<min(sentence.upperBound, t + 13) {
+        for index in sentence {
             guard let m = map.mentionIndex(at: index), map[m].kind == .organization || map[m].kind == .organizationReference else { continue }
             let distance = abs(index - t)
             if best == nil || distance < best!.1 { best = (m, distance) }
         }
         return best?.0
+    }
+
+    /// An organization at `index`, or after «في», «لدى», «بـ» there.
+    private func organizationChained(after index: Int, _ sentence: Range<Int>) -> Int? {
+        var index = index
+        if index < sentence.upperBound, ["في", "لدي", "ب"].contains(folded(index)) { index += 1 }
+        guard index < sentence.upperBound, let m = map.mentionIndex(at: index) else { return nil }
+        return map[m].kind == .organization || map[m].kind == .organizationReference ? m : nil
     }
 
     private func organizationAfter(_ t: Int, within limit: Int, _ sentence: Range<Int>) -> Int? {

@@ -23,6 +23,9 @@ struct Mention: Sendable {
     var keys: [String]
     /// Whether a preposition stands right before a name (then it is not a subject).
     var afterPreposition = false
+    /// Whether a name is well attested: two words or more, a known given name, after a
+    /// title or a role, or a repeat of a full name.
+    var isStrong = false
 }
 
 /// All mentions of a document, and which mention each token belongs to.

@@ -52,7 +52,52 @@ struct MentionChunker {
         if words.names.contains(folded) { return true }
         if words.common.contains(folded) || words.places.contains(folded) || isCueWord(folded) { return false }
         if lexicons.roles.words.contains(RoleLexicon.key(folded)) { return false }
-        if folded.hasPrefix("و") { return false }
+        return !word.hasTanween && Self.looksLikeName(folded) && !isInflectedCommonWord(folded)
+    }
+
+    /// A known word with a clitic or a verb ending: «لمسار», «فعاد», «تواصلت», «قرروا».
+    func isInflectedCommonWord(_ word: String) -> Bool {
+        if let first = word.first, "لبكف".contains(first), words.common.contains(String(word.dropFirst())) { return true }
+        if word.hasSuffix("ت"), words.common.contains(String(word.dropLast())) { return true }
+        if word.hasSuffix("وا"), words.common.contains(String(word.dropLast(2))) { return true }
+        return false
+    }
+
+    /// Whether token `index` may continue a name already started: a name-like word, or an
+    /// unknown word that only fails the shape tests (a final ة, a leading و before the last word).
+    private func continuesName(_ index: Int, _ sentence: Range<Int>) -> Bool {
+        if isNameLike(index) { return true }
+        let word = text.words[index]
+        let folded = word.folded
+        guard word.kind == .arabicWord, word.trigger == nil, !word.hasTanween, folded.count >= 3,
+            !words.common.contains(folded), !words.places.contains(folded), !isCueWord(folded),
+            !lexicons.roles.words.contains(RoleLexicon.key(folded)), !isInflectedCommonWord(folded)
+        else { return false }
+        if folded.hasPrefix("ال") { return !folded.hasPrefix("بال") && !folded.hasPrefix("لل") }
+        if folded.hasSuffix("ه") { return true }
+        if folded.hasPrefix("و") {
+            let last = index + 1 >= sentence.upperBound || !isNameLike(index + 1)
+            return last && !words.common.contains(String(folded.dropFirst()))
+        }
+        return false
+    }
+
+    /// Shape tests for a word that no list knows: names take no article-with-preposition
+    /// (بال، وال، لل), no coordinating و, no feminine ة, and no imperfect-verb affixes
+    /// (يـ…ون, تتـ, يستـ).
+    static func looksLikeName(_ word: String) -> Bool {
+        for prefix in ["و", "بال", "فال", "كال", "لل", "يت", "تت", "يست", "تست", "ينت", "تنت"] where word.hasPrefix(prefix) {
+            return false
+        }
+        if word.hasSuffix("ه") && word.count > 2 { return false }
+        let letters = Array(word)
+        if letters.first == "ي" || letters.first == "ت" {
+            for suffix in ["ون", "ين", "ان", "وا"] where word.hasSuffix(suffix) && word.count > 4 { return false }
+            // يقول، تفيد: a present-tense verb of four letters.
+            if letters.count == 4, !"اوي".contains(letters[1]) { return false }
+        }
+        // أنباء، أسباب: a broken plural of the pattern أفعال.
+        if letters.count == 5, letters[0] == "ا", letters[1] != "ل", letters[3] == "ا" { return false }
         return true
     }
 
@@ -132,6 +177,12 @@ struct MentionChunker {
             }
             if isLatin(index) {
                 var end = index + 1
+                if text.words[index].kind == .mixedWord || folded(index).count < 2 && !(index + 1 < sentence.upperBound && isLatin(index + 1)) {
+                    // «o1», «GPT4», a lone letter: model names and codes, not organizations.
+                    while end < sentence.upperBound, isLatin(end) { end += 1 }
+                    index = end
+                    continue
+                }
                 while end < sentence.upperBound, isLatin(end), !map.isLabeled(end) { end += 1 }
                 let range = text.document.tokens[index].start..<text.document.tokens[end - 1].end
                 map.add(Mention(kind: .organization, tokens: index..<end, bytes: range,
@@ -151,6 +202,7 @@ struct MentionChunker {
         let definite = clitic.hasSuffix("ال") || clitic.hasSuffix("لل")
         let isReference = definite && words.isa("ال" + rest, .orgref)
         guard isReference || words.isa(rest, .orgword) || words.isa("ال" + rest, .orgword) && definite else { return nil }
+        if rest == "مجلس", index + 1 < sentence.upperBound, folded(index + 1).contains("ادار") { return nil }  // the board, a role
         let trim: Int
         switch clitic {
         case "", "ال": trim = 0
@@ -189,7 +241,8 @@ struct MentionChunker {
                 end += 1
                 continue
             }
-            if isNameLike(end) || words.places.contains(next) || words.names.contains(next) {
+            if Self.nameConnectors.contains(next) { break }
+            if !definite, isNameLike(end) || words.places.contains(next) || words.names.contains(next) {
                 if properStart == nil { properStart = end }
                 end += 1
                 continue
@@ -224,10 +277,11 @@ struct MentionChunker {
         if word == "في" || word == "لدي" {
             first = index + 1
             guard first < sentence.upperBound, isNameLike(first) else { return nil }
-        } else if let clitic = ["ل", "ب"].first(where: { word.hasPrefix($0) }) {
-            let rest = String(word.dropFirst(clitic.count))
+        } else if word.hasPrefix("ل") {
+            let rest = String(word.dropFirst())
+            let nextIsName = index + 1 < sentence.upperBound && isNameLike(index + 1)
             guard rest.count >= 3, !rest.hasPrefix("ال"), !words.common.contains(rest), !isCueWord(rest),
-                !lexicons.roles.words.contains(RoleLexicon.key(rest)), !words.names.contains(rest)
+                !lexicons.roles.words.contains(RoleLexicon.key(rest)), !words.names.contains(word), !nextIsName
             else { return nil }
             trim = 1
         } else {
@@ -252,18 +306,23 @@ struct MentionChunker {
             let word = folded(index)
             let connectorStart = Self.nameConnectors.contains(word) && word != "ال"
                 && index + 1 < sentence.upperBound && isNameLike(index + 1)
-            guard connectorStart || isNameLike(index), !isNisba(word) || words.names.contains(word),
-                !word.hasPrefix("ال") || words.names.contains(word)
+            let afterTitle = index > sentence.lowerBound && words.isa(folded(index - 1), .title)
+            let surnameAfterTitle = afterTitle && word.hasPrefix("ال") && isArabic(index) && text.words[index].trigger == nil
+                && !isCueWord(word) && !lexicons.roles.words.contains(RoleLexicon.key(word)) && !words.places.contains(word)
+            guard connectorStart || surnameAfterTitle || isNameLike(index) && (!isNisba(word) || words.names.contains(word))
+                && (!word.hasPrefix("ال") || words.names.contains(word))
             else { index += 1; continue }
             var end = index + 1
             while end < sentence.upperBound, end - index < 7, !map.isLabeled(end) {
                 let next = folded(end)
-                if Self.nameConnectors.contains(next), end + 1 < sentence.upperBound, isArabic(end + 1),
-                    !map.isLabeled(end + 1), !isCueWord(folded(end + 1)), text.words[end + 1].trigger == nil {
+                let isConnector = Self.nameConnectors.contains(next) || next == "علي"
+                if isConnector, end + 1 < sentence.upperBound, isArabic(end + 1),
+                    !map.isLabeled(end + 1), !isCueWord(folded(end + 1)) || folded(end + 1) == "علي", text.words[end + 1].trigger == nil,
+                    next != "علي" || continuesName(end + 1, sentence) {
                     end += 2
                     continue
                 }
-                if isNameLike(end) { end += 1; continue }
+                if continuesName(end, sentence) { end += 1; continue }
                 break
             }
             addPerson(index..<end, clitic: 0)
@@ -287,8 +346,8 @@ struct MentionChunker {
         guard plausible else { return nil }
         var end = index + 1
         while end < sentence.upperBound, end - index < 5, !map.isLabeled(end), isNameLike(end) { end += 1 }
-        // A lone word after و must be a known name; two or more name-like words will do.
-        return end - index >= 2 || words.names.contains(rest) ? end : nil
+        // A lone word after و must look like a name too.
+        return end - index >= 2 || words.names.contains(rest) || Self.looksLikeName(rest) && !isInflectedCommonWord(rest) ? end : nil
     }
 
     private mutating func addPerson(_ tokens: Range<Int>, clitic: Int) {
@@ -301,8 +360,12 @@ struct MentionChunker {
         if before >= 0, words.isa(folded(before), .preposition) || ["ب", "بـ", "ل", "لـ"].contains(folded(before)) {
             afterPreposition = true
         }
+        var strong = keys.count >= 2 || clitic > 0 || keys.contains { words.names.contains($0) }
+        if before >= 0, words.isa(folded(before), .title) || text.isQuote(before) || map.mentionIndex(at: before).map({ map[$0].kind == .role }) ?? false {
+            strong = true
+        }
         map.add(Mention(kind: .person, tokens: tokens, bytes: start..<all[tokens.upperBound - 1].end,
-                        canonical: nil, keys: keys, afterPreposition: afterPreposition))
+                        canonical: nil, keys: keys, afterPreposition: afterPreposition, isStrong: strong))
     }
 
     /// Names met in full are found again with a clitic («بألتمان») or the article.

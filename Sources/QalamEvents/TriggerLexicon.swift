@@ -61,10 +61,13 @@ struct TriggerLexicon: Sendable {
             entries.append(TriggerEntry(stem: ArabicFolding.fold(row[0]), wordClass: wordClass, event: event, frame: frame, weight: weight))
         }
         if entries.isEmpty { throw LexiconError(path: Self.path, reason: "no triggers") }
-        // Earlier lines win when two entries yield the same surface form.
-        for entry in entries.reversed() {
+        // When two entries yield the same surface form, a reading without an attached
+        // pronoun wins («إقالة» over «أقاله»), then the earlier line.
+        for entry in entries {
             for (prefix, body, pronoun) in Self.inflect(entry) {
-                forms[prefix + body] = TriggerMatch(entry: entry, prefix: prefix, hasPronoun: pronoun)
+                let form = prefix + body
+                if let existing = forms[form], !existing.hasPronoun || pronoun { continue }
+                forms[form] = TriggerMatch(entry: entry, prefix: prefix, hasPronoun: pronoun)
             }
         }
     }
@@ -114,10 +117,8 @@ struct TriggerLexicon: Sendable {
                 bodies += ["", "ه", "ون", "ين", "ات", "ان"].map { (stem + $0, false) }
             } else if stem.hasSuffix("ه") {
                 let base = String(stem.dropLast())
-                bodies += [(stem, false), (base + "ات", false)]
-                for pronoun in pronouns {
-                    bodies += [(base + "ت" + pronoun, true), (base + "ات" + pronoun, true)]
-                }
+                bodies.append((stem, false))
+                bodies += pronouns.map { (base + "ت" + $0, true) }
             } else if stem.hasSuffix("ء") {
                 let base = String(stem.dropLast())
                 bodies.append((stem, false))
@@ -127,7 +128,7 @@ struct TriggerLexicon: Sendable {
             } else if stem.hasSuffix("ا") {
                 bodies.append((stem, false))
             } else {
-                bodies += [(stem, false), (stem + "ات", false)]
+                bodies.append((stem, false))
                 bodies += pronouns.map { (stem + $0, true) }
             }
         }

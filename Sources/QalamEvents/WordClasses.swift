@@ -5,7 +5,7 @@ import QalamLexicons
 /// `name-words.txt`, `place-words.txt`, made from the ANERcorp training split).
 struct WordClasses: Sendable {
     enum Cue: String, Sendable, CaseIterable {
-        case particle, negation, hypothetical, title, function, preposition, position, place, orgword, orgref, year
+        case particle, negation, hypothetical, title, function, preposition, position, place, orgword, orgref, contract, year
     }
 
     private(set) var cues: [Cue: Set<String>] = [:]
