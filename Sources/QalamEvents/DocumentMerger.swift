@@ -92,6 +92,10 @@ struct DocumentMerger {
                     ?? (best.role != nil && best.type != .appointed ? profileOrganization[person] : nil)
             }
             if best.destination == nil { best.destination = usable.first(where: { $0.destination != nil })?.destination }
+            if best.organization == nil, let main, text.sentences.count >= 3, best.type != .appointed || best.role != nil,
+                let title = best.role.flatMap({ map[$0].canonical }), !Self.isPublicOffice(title) {
+                best.organization = main  // a company role in an article about one company
+            }
             var canonical: String? = nil
             if let org = best.organization {
                 if map[org].kind == .organizationReference {
@@ -103,6 +107,12 @@ struct DocumentMerger {
             result.append((best, people[person].representative, canonical))
         }
         return result
+    }
+
+    /// Titles of public office, which belong to a state rather than to the company an article is about.
+    static func isPublicOffice(_ title: String) -> Bool {
+        ["Minister", "Prime", "Republic", "State", "Governor", "King", "Ambassador", "Attorney", "Prosecutor", "Judge",
+         "Justice", "Under-Secretary", "Deputy", "Secretary-General", "Member", "Presidency"].contains { title.contains($0) }
     }
 
     private func score(_ candidate: EventCandidate) -> Double {

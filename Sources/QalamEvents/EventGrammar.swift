@@ -111,10 +111,14 @@ struct EventGrammar {
     /// Negated, demanded, rumoured or hypothetical: no event.
     private func isBlocked(_ t: Int, _ match: TriggerMatch, _ sentence: Range<Int>) -> Bool {
         var index = t - 1
-        while index >= sentence.lowerBound, t - index <= 12 {
+        while index >= sentence.lowerBound, t - index <= 20 {
             let distance = t - index
             if text.isClauseBreak(index), distance > 1 { break }
-            let word = folded(index)
+            var word = folded(index)
+            if word.count > 2, word.hasPrefix("و") || word.hasPrefix("ف"), !words.isa(word, .particle), !words.isa(word, .negation),
+                !words.isa(word, .hypothetical) {
+                word.removeFirst()  // «فلن», «ولم»
+            }
             if words.isa(word, .particle), distance <= 3 { return true }
             if words.isa(word, .negation) { return true }
             if words.isa(word, .hypothetical) {
@@ -169,7 +173,7 @@ struct EventGrammar {
 
     static let skippable: Set<String> = [
         "امس", "اليوم", "ايضا", "رسميا", "مساء", "صباح", "فجاه", "مؤخرا", "حاليا", "يوم", "الماضي", "بدوره",
-        "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاحد", "ب", "بـ", "ل", "لـ", "عن",
+        "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاحد", "ب", "بـ", "ل", "لـ", "عن", "عنه", "عنها",
     ]
 
     private func isSkippable(_ index: Int) -> Bool {
@@ -327,15 +331,37 @@ struct EventGrammar {
         return nil
     }
 
-    /// The person and the people coordinated right after it with و.
+    /// The person and the people coordinated after it with و: «كمران خان وأزهر عباس»,
+    /// «المدير التنفيذي X، والمدير المالي Y، ورئيسة الشؤون القانونية Z».
     private func coordinated(_ person: Int) -> [Int] {
         var result = [person]
         var end = map[person].tokens.upperBound
-        while end < text.words.count, let m = map.mentionIndex(at: end), map[m].kind == .person, folded(end).hasPrefix("و"), map[m].keys.first != folded(end) {
-            result.append(m)
-            end = map[m].tokens.upperBound
+        while end < text.words.count {
+            var index = end
+            if index < text.words.count, text.isQuote(index) { index += 1 }
+            if index < text.words.count, text.isClauseBreak(index) { index += 1 }
+            guard index < text.words.count, let m = map.mentionIndex(at: index), folded(index).hasPrefix("و") else { break }
+            if map[m].kind == .person, map[m].keys.first != folded(index) {
+                result.append(m)
+                end = map[m].tokens.upperBound
+                continue
+            }
+            guard map[m].kind == .role, let next = personAfter(map[m].tokens.upperBound - 1, text.sentences[sentenceIndex(of: index)], commas: 0),
+                next.role == nil
+            else { break }
+            result.append(next.person)
+            end = map[next.person].tokens.upperBound
         }
         return result
+    }
+
+    private func sentenceIndex(of token: Int) -> Int {
+        var low = 0, high = text.sentences.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if text.sentences[mid].lowerBound <= token { low = mid } else { high = mid - 1 }
+        }
+        return low
     }
 
     // MARK: role, organization, destination

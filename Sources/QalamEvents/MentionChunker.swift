@@ -51,15 +51,24 @@ struct MentionChunker {
         if folded.count < 2 { return false }
         if words.names.contains(folded) { return true }
         if words.common.contains(folded) || words.places.contains(folded) || isCueWord(folded) { return false }
-        if lexicons.roles.words.contains(RoleLexicon.key(folded)) { return false }
+        if isRoleWord(folded) { return false }
         return !word.hasTanween && Self.looksLikeName(folded) && !isInflectedCommonWord(folded)
     }
 
-    /// A known word with a clitic or a verb ending: «لمسار», «فعاد», «تواصلت», «قرروا».
+    /// A known word with a clitic, a pronoun or a verb ending: «لمسار», «بالجميع», «فعاد»,
+    /// «تواصلت», «قرروا», «إدارتها», «عقدين», «منصبا».
     func isInflectedCommonWord(_ word: String) -> Bool {
-        if let first = word.first, "لبكف".contains(first), words.common.contains(String(word.dropFirst())) { return true }
-        if word.hasSuffix("ت"), words.common.contains(String(word.dropLast())) { return true }
-        if word.hasSuffix("وا"), words.common.contains(String(word.dropLast(2))) { return true }
+        func known(_ w: String) -> Bool { w.count >= 2 && (words.common.contains(w) || isCueWord(w)) }
+        if let first = word.first, "لبكف".contains(first), known(String(word.dropFirst())) { return true }
+        for article in ["بال", "وال", "فال", "كال"] where word.hasPrefix(article) {
+            if known("ال" + word.dropFirst(article.count)) { return true }
+        }
+        for suffix in ["ت", "وا", "ين", "ان", "ا", "ها", "هم", "هما", "نا", "كم"] where word.hasSuffix(suffix) {
+            if known(String(word.dropLast(suffix.count))) { return true }
+        }
+        for suffix in ["ته", "تها", "تهم", "تي"] where word.hasSuffix(suffix) {
+            if known(String(word.dropLast(suffix.count)) + "ه") { return true }
+        }
         return false
     }
 
@@ -71,33 +80,28 @@ struct MentionChunker {
         let folded = word.folded
         guard word.kind == .arabicWord, word.trigger == nil, !word.hasTanween, folded.count >= 3,
             !words.common.contains(folded), !words.places.contains(folded), !isCueWord(folded),
-            !lexicons.roles.words.contains(RoleLexicon.key(folded)), !isInflectedCommonWord(folded)
+            !isRoleWord(folded), !isInflectedCommonWord(folded)
         else { return false }
-        if folded.hasPrefix("ال") { return !folded.hasPrefix("بال") && !folded.hasPrefix("لل") }
+        if folded.hasPrefix("ال") { return !folded.hasPrefix("لل") }
         if folded.hasSuffix("ه") { return true }
         if folded.hasPrefix("و") {
+            let rest = String(folded.dropFirst())
             let last = index + 1 >= sentence.upperBound || !isNameLike(index + 1)
-            return last && !words.common.contains(String(folded.dropFirst()))
+            return last && !words.common.contains(rest) && Self.looksLikeName(rest) && !isInflectedCommonWord(rest)
+                && !rest.hasSuffix("ه") && !(rest.count == 4 && (rest.hasPrefix("ي") || rest.hasPrefix("ت")))
         }
         return false
     }
 
-    /// Shape tests for a word that no list knows: names take no article-with-preposition
-    /// (بال، وال، لل), no coordinating و, no feminine ة, and no imperfect-verb affixes
-    /// (يـ…ون, تتـ, يستـ).
+    /// Shape tests for a word that no list knows: names take no coordinating و, no لل,
+    /// no feminine ة, and no imperfect-verb affixes (يـ…ون, تتـ, يستـ).
     static func looksLikeName(_ word: String) -> Bool {
-        for prefix in ["و", "بال", "فال", "كال", "لل", "يت", "تت", "يست", "تست", "ينت", "تنت"] where word.hasPrefix(prefix) {
-            return false
-        }
+        if word.hasPrefix("و") || word.hasPrefix("لل") { return false }
         if word.hasSuffix("ه") && word.count > 2 { return false }
-        let letters = Array(word)
-        if letters.first == "ي" || letters.first == "ت" {
+        if word.hasPrefix("ي") || word.hasPrefix("ت") {
             for suffix in ["ون", "ين", "ان", "وا"] where word.hasSuffix(suffix) && word.count > 4 { return false }
-            // يقول، تفيد: a present-tense verb of four letters.
-            if letters.count == 4, !"اوي".contains(letters[1]) { return false }
         }
-        // أنباء، أسباب: a broken plural of the pattern أفعال.
-        if letters.count == 5, letters[0] == "ا", letters[1] != "ل", letters[3] == "ا" { return false }
+        for prefix in ["يت", "تت", "يست", "تست"] where word.hasPrefix(prefix) { return false }
         return true
     }
 
@@ -111,25 +115,20 @@ struct MentionChunker {
 
     // MARK: roles
 
-    private func roleHeadClitic(_ index: Int) -> Int? {
+    func isRoleWord(_ word: String) -> Bool { RoleLexicon.match(word, in: lexicons.roles.words) != nil }
+
+    private func roleHeadClitic(_ index: Int) -> (key: String, clitic: Int)? {
         guard isArabic(index), text.words[index].trigger == nil else { return nil }
         let word = folded(index)
         if words.isa(word, .title) || words.isa(word, .function) { return nil }
-        guard lexicons.roles.heads.contains(RoleLexicon.key(word)) else { return nil }
-        let clitic = ArabicFolding.stripProclitic(word, minimum: 3).clitic
-        switch clitic {
-        case "", "ال": return 0
-        case "لل": return 2
-        case "وال", "بال", "فال", "كال": return 1
-        default: return clitic.count
-        }
+        return RoleLexicon.match(word, in: lexicons.roles.heads)
     }
 
     private mutating func chunkRoles(_ sentence: Range<Int>) {
         var index = sentence.lowerBound
         while index < sentence.upperBound {
-            guard !map.isLabeled(index), let clitic = roleHeadClitic(index) else { index += 1; continue }
-            var keys = [RoleLexicon.key(folded(index))]
+            guard !map.isLabeled(index), let (head, clitic) = roleHeadClitic(index) else { index += 1; continue }
+            var keys = [head]
             var end = index + 1
             while end < sentence.upperBound, end - index < 7, let key = roleContinuation(end, afterHead: end == index + 1) {
                 keys.append(key)
@@ -151,9 +150,9 @@ struct MentionChunker {
         }
         let (clitic, rest) = ArabicFolding.stripProclitic(word, minimum: 2)
         let isOrganization = words.isa(rest, .orgword) || words.isa("ال" + rest, .orgword) || words.isa("ال" + rest, .orgref)
-        let key = RoleLexicon.key(word)
+        let key = lexicons.roles.key(word)
         if (clitic.hasPrefix("ل") || clitic.hasPrefix("ب")) && isOrganization { return nil }
-        if lexicons.roles.words.contains(key) { return key }
+        if isRoleWord(word) { return key }
         if words.names.contains(word) || isOrganization && clitic.isEmpty { return nil }
         if word.hasPrefix("ال") || word.hasPrefix("وال") { return key }
         if clitic == "لل" || clitic == "ل", words.common.contains(rest) || words.common.contains("ال" + rest) { return key }
@@ -217,12 +216,13 @@ struct MentionChunker {
         var properStart: Int? = nil
         while end < sentence.upperBound, end - index <= 6, !map.isLabeled(end) {
             if text.isQuote(end) {
-                if inQuote { inQuote = false; end += 1; break }
-                if end != index + 1 { break }
+                if inQuote { end += 1; break }
+                if quoted != nil { break }
                 inQuote = true
                 end += 1
                 continue
             }
+            if definite, !inQuote, end - index > 3 { break }
             if isLatin(end) {
                 latin = latin.map { $0.lowerBound..<(end + 1) } ?? end..<(end + 1)
                 end += 1
@@ -236,7 +236,7 @@ struct MentionChunker {
                 continue
             }
             if isCueWord(next) && !words.isa(next, .orgword) { break }
-            if lexicons.roles.heads.contains(RoleLexicon.key(next)) && !next.hasPrefix("ال") { break }
+            if RoleLexicon.match(next, in: lexicons.roles.heads) != nil && !next.hasPrefix("ال") { break }
             if next.hasPrefix("ال") || next.hasPrefix("لل") && end > index + 1 {
                 end += 1
                 continue
@@ -272,16 +272,13 @@ struct MentionChunker {
     private mutating func organizationAfterRole(_ index: Int, _ sentence: Range<Int>) -> Int? {
         guard !map.isLabeled(index), isArabic(index) else { return nil }
         let word = folded(index)
-        var first = index
+        let first = index
         var trim = 0
-        if word == "في" || word == "لدي" {
-            first = index + 1
-            guard first < sentence.upperBound, isNameLike(first) else { return nil }
-        } else if word.hasPrefix("ل") {
+        if word.hasPrefix("ل") {
             let rest = String(word.dropFirst())
             let nextIsName = index + 1 < sentence.upperBound && isNameLike(index + 1)
             guard rest.count >= 3, !rest.hasPrefix("ال"), !words.common.contains(rest), !isCueWord(rest),
-                !lexicons.roles.words.contains(RoleLexicon.key(rest)), !words.names.contains(word), !nextIsName
+                !isRoleWord(rest), !words.names.contains(word), !nextIsName
             else { return nil }
             trim = 1
         } else {
@@ -303,12 +300,26 @@ struct MentionChunker {
         var index = sentence.lowerBound
         while index < sentence.upperBound {
             guard !map.isLabeled(index) else { index += 1; continue }
+            if let end = quotedName(at: index, sentence) {
+                addPerson((index + 1)..<(end - 1), clitic: 0)
+                index = end
+                continue
+            }
             let word = folded(index)
+            // «خلفا لعامر»: the predecessor's name carries the preposition.
+            if index > sentence.lowerBound, folded(index - 1).hasSuffix("خلفا"), word.hasPrefix("ل"), !word.hasPrefix("لل"),
+                isArabic(index), !isInflectedCommonWord(word) {
+                var end = index + 1
+                while end < sentence.upperBound, end - index < 6, !map.isLabeled(end), continuesName(end, sentence) { end += 1 }
+                addPerson(index..<end, clitic: 1)
+                index = end
+                continue
+            }
             let connectorStart = Self.nameConnectors.contains(word) && word != "ال"
                 && index + 1 < sentence.upperBound && isNameLike(index + 1)
             let afterTitle = index > sentence.lowerBound && words.isa(folded(index - 1), .title)
-            let surnameAfterTitle = afterTitle && word.hasPrefix("ال") && isArabic(index) && text.words[index].trigger == nil
-                && !isCueWord(word) && !lexicons.roles.words.contains(RoleLexicon.key(word)) && !words.places.contains(word)
+            let surnameAfterTitle = afterTitle && word.hasPrefix("ال") && !isNisba(word) && isArabic(index) && text.words[index].trigger == nil
+                && !isCueWord(word) && !isRoleWord(word) && !words.places.contains(word)
             guard connectorStart || surnameAfterTitle || isNameLike(index) && (!isNisba(word) || words.names.contains(word))
                 && (!word.hasPrefix("ال") || words.names.contains(word))
             else { index += 1; continue }
@@ -335,6 +346,22 @@ struct MentionChunker {
         }
     }
 
+    /// «“هاورد ويب”», ««سيد عبد الحفيظ»»: two to four words in quotation marks that hold
+    /// no cue word, role or trigger are a name. Returns the index after the closing mark.
+    private func quotedName(at index: Int, _ sentence: Range<Int>) -> Int? {
+        guard text.isQuote(index) else { return nil }
+        var end = index + 1
+        while end < sentence.upperBound, end - index <= 5, !text.isQuote(end) {
+            let word = folded(end)
+            guard isArabic(end), !map.isLabeled(end), text.words[end].trigger == nil, !isCueWord(word) || Self.nameConnectors.contains(word),
+                !isRoleWord(word), !words.places.contains(word)
+            else { return nil }
+            end += 1
+        }
+        guard end < sentence.upperBound, text.isQuote(end), end - index - 1 >= 2 else { return nil }
+        return end + 1
+    }
+
     /// The end of a name that starts with the conjunction و at `index`, if it is one.
     private func coordinatedName(at index: Int, _ sentence: Range<Int>) -> Int? {
         let word = folded(index)
@@ -342,7 +369,8 @@ struct MentionChunker {
         let rest = String(word.dropFirst())
         guard rest.count >= 2, !rest.hasPrefix("ال") || words.names.contains(rest) else { return nil }
         let plausible = words.names.contains(rest)
-            || !(words.common.contains(rest) || words.places.contains(rest) || isCueWord(rest) || lexicons.roles.words.contains(RoleLexicon.key(rest)))
+            || !(words.common.contains(rest) || words.places.contains(rest) || isCueWord(rest) || isRoleWord(rest)
+                 || !Self.looksLikeName(rest) || isInflectedCommonWord(rest) || rest.count == 4 && (rest.hasPrefix("ي") || rest.hasPrefix("ت")))
         guard plausible else { return nil }
         var end = index + 1
         while end < sentence.upperBound, end - index < 5, !map.isLabeled(end), isNameLike(end) { end += 1 }

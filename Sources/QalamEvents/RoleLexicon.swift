@@ -18,7 +18,7 @@ struct RoleLexicon: Sendable {
 
     init() throws {
         for row in try LexiconStore.rows(Self.path, columns: 2) {
-            let keys = row[0].split(separator: " ").map { Self.key(ArabicFolding.fold($0)) }
+            let keys = row[0].split(separator: " ").map { Self.normalize(ArabicFolding.fold($0)) }
             guard let first = keys.first, !row[1].isEmpty else {
                 throw LexiconError(path: Self.path, reason: "empty role or title in \(row.joined(separator: " | "))")
             }
@@ -30,12 +30,37 @@ struct RoleLexicon: Sendable {
         if heads.isEmpty { throw LexiconError(path: Self.path, reason: "no roles") }
     }
 
-    /// The role key of a folded word.
-    static func key(_ folded: String) -> String {
-        var word = ArabicFolding.stripProclitic(folded, minimum: 3).rest
+    /// The role key of a folded word without clitics: no article, no feminine ending
+    /// (مديرة → مدير), no accusative alef (رئيسا → رئيس).
+    static func normalize(_ word: String) -> String {
+        var word = word
+        if word.hasPrefix("ال"), word.count > 4 { word.removeFirst(2) }
         if word.count > 3, word.hasSuffix("ا") { word.removeLast() }
         if word.count > 3, word.hasSuffix("ه") { word.removeLast() }
         return word
+    }
+
+    /// Clitic chains tried before a role word, shortest first («وزير» is a word, not و + زير).
+    static let clitics = ["", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فل", "وال", "بال", "كال", "فال", "لل", "ولل"]
+
+    /// The role key of a folded word from text and the number of clitic letters before it
+    /// (the article excluded), or nil when no reading is a role word of `set`.
+    static func match(_ word: String, in set: Set<String>) -> (key: String, clitic: Int)? {
+        for clitic in clitics where word.hasPrefix(clitic) {
+            var rest = String(word.dropFirst(clitic.count))
+            var letters = clitic.count
+            if clitic.hasSuffix("ال") { letters -= 2 }
+            if clitic.hasSuffix("لل") { rest = "ال" + rest; letters -= 1 }
+            guard rest.count >= 2 else { continue }
+            let key = normalize(rest)
+            if set.contains(key) { return (key, letters) }
+        }
+        return nil
+    }
+
+    /// The role key of a folded word (its first reading as a role word, else its plain form).
+    func key(_ word: String) -> String {
+        Self.match(word, in: words)?.key ?? Self.normalize(word)
     }
 
     /// The canonical title of the longest known phrase at the start of `keys`.
