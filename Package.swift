@@ -77,6 +77,10 @@ let package = Package(
             dependencies: ["QalamText"]
         ),
         .testTarget(
+            name: "QalamEventsTests",
+            dependencies: ["QalamEvents", "QalamText"]
+        ),
+        .testTarget(
             name: "QalamCLITests",
             dependencies: ["QalamText"]
         ),

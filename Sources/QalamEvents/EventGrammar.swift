@@ -49,7 +49,10 @@ struct EventGrammar {
             } else if !isVerb {
                 if let person = subjectPerson(t, match, isVerb: false, sentence: number) { found.append(person) }
             } else if let first = personAfter(t, sentence, commas: 1) {
-                if let second = personAfter(map[first.person].tokens.upperBound - 1, sentence, commas: 1, skipOrganizations: false) {
+                if let role = roleAfterName(map[first.person].tokens.upperBound, sentence), isAccusative(map[role].tokens.lowerBound) {
+                    // «يعين الأمير X مستشارا»: the person the new role is predicated of.
+                    found.append((first.person, "object-before-role", 1))
+                } else if let second = personAfter(map[first.person].tokens.upperBound - 1, sentence, commas: 2, skipOrganizations: false) {
                     found.append((second.person, "object-after-agent", 1))
                 } else {
                     found.append((first.person, "object-after-verb", 1))
@@ -83,8 +86,12 @@ struct EventGrammar {
         }
 
         var result: [EventCandidate] = []
+        let pluralVerb = isVerb && ["ان", "ون", "وا"].contains { text.words[t].folded.hasSuffix($0) }
         for (person, pattern, factor) in found {
-            for member in coordinated(person) {
+            let members = coordinated(person)
+            var factor = factor * (map[person].isStrong ? 1 : 0.85)
+            if pluralVerb && members.count == 1 { factor *= 0.6 }  // «سيغادران» needs two people
+            for member in members {
                 var event = candidate(type, member, t, number, entry.weight * factor, pattern)
                 if entry.frame == .job {
                     if departsFromPlace(t, person: member, sentence) { continue }
@@ -131,6 +138,11 @@ struct EventGrammar {
             index -= 1
         }
         return false
+    }
+
+    /// Whether a word carries the accusative of a predicate («رئيساً», «مستشارا»).
+    private func isAccusative(_ index: Int) -> Bool {
+        text.words[index].hasTanween || folded(index).hasSuffix("ا")
     }
 
     /// «غادر المطار», «غادر قصر قرطاج»: leaving a place is not leaving a job.
@@ -230,12 +242,12 @@ struct EventGrammar {
 
     /// The nearest person before `t` in the sentence that is not after a preposition;
     /// a well-attested name wins over a nearer single unknown word.
-    private func personBefore(_ t: Int, _ sentence: Range<Int>, maxDistance: Int = 30) -> Int? {
+    private func personBefore(_ t: Int, _ sentence: Range<Int>, maxDistance: Int = 30, allowPrepositional: Bool = false) -> Int? {
         var index = t - 1
         var weak: Int? = nil
         while index >= sentence.lowerBound, t - index <= maxDistance {
             if let m = map.mentionIndex(at: index), map[m].kind == .person {
-                if !map[m].afterPreposition {
+                if !map[m].afterPreposition || allowPrepositional {
                     if map[m].isStrong { return m }
                     weak = weak ?? m
                 }
@@ -307,7 +319,7 @@ struct EventGrammar {
             return nil
         }
         if let after = personAfter(t, sentence, commas: 0) { return (after.person, "noun-genitive", 1) }
-        if match.entry.wordClass == .participle, let before = personBefore(t, sentence, maxDistance: 4) {
+        if match.entry.wordClass == .participle, let before = personBefore(t, sentence, maxDistance: 4, allowPrepositional: true) {
             return (before, "participle-after-name", 0.95)
         }
         if let before = personBefore(t, sentence, maxDistance: 10) { return (before, "noun-governing-subject", 0.85) }

@@ -82,14 +82,14 @@ struct MentionChunker {
             !words.common.contains(folded), !words.places.contains(folded), !isCueWord(folded),
             !isRoleWord(folded), !isInflectedCommonWord(folded)
         else { return false }
-        if folded.hasPrefix("ال") { return !folded.hasPrefix("لل") }
-        if folded.hasSuffix("ه") { return true }
         if folded.hasPrefix("و") {
             let rest = String(folded.dropFirst())
             let last = index + 1 >= sentence.upperBound || !isNameLike(index + 1)
-            return last && !words.common.contains(rest) && Self.looksLikeName(rest) && !isInflectedCommonWord(rest)
-                && !rest.hasSuffix("ه") && !(rest.count == 4 && (rest.hasPrefix("ي") || rest.hasPrefix("ت")))
+            return last && rest.count >= 4 && !words.common.contains(rest) && Self.looksLikeName(rest) && !isInflectedCommonWord(rest)
+                && !(rest.count == 4 && (rest.hasPrefix("ي") || rest.hasPrefix("ت")))
         }
+        if folded.hasPrefix("ال") { return !folded.hasPrefix("لل") }
+        if folded.hasSuffix("ه") { return true }
         return false
     }
 
@@ -308,9 +308,8 @@ struct MentionChunker {
             let word = folded(index)
             // «خلفا لعامر»: the predecessor's name carries the preposition.
             if index > sentence.lowerBound, folded(index - 1).hasSuffix("خلفا"), word.hasPrefix("ل"), !word.hasPrefix("لل"),
-                isArabic(index), !isInflectedCommonWord(word) {
-                var end = index + 1
-                while end < sentence.upperBound, end - index < 6, !map.isLabeled(end), continuesName(end, sentence) { end += 1 }
+                word.count >= 4, isArabic(index), !isInflectedCommonWord(word) {
+                let end = nameEnd(from: index + 1, start: index, sentence)
                 addPerson(index..<end, clitic: 1)
                 index = end
                 continue
@@ -323,19 +322,7 @@ struct MentionChunker {
             guard connectorStart || surnameAfterTitle || isNameLike(index) && (!isNisba(word) || words.names.contains(word))
                 && (!word.hasPrefix("ال") || words.names.contains(word))
             else { index += 1; continue }
-            var end = index + 1
-            while end < sentence.upperBound, end - index < 7, !map.isLabeled(end) {
-                let next = folded(end)
-                let isConnector = Self.nameConnectors.contains(next) || next == "علي"
-                if isConnector, end + 1 < sentence.upperBound, isArabic(end + 1),
-                    !map.isLabeled(end + 1), !isCueWord(folded(end + 1)) || folded(end + 1) == "علي", text.words[end + 1].trigger == nil,
-                    next != "علي" || continuesName(end + 1, sentence) {
-                    end += 2
-                    continue
-                }
-                if continuesName(end, sentence) { end += 1; continue }
-                break
-            }
+            let end = nameEnd(from: index + 1, start: index, sentence)
             addPerson(index..<end, clitic: 0)
             index = end
             // Coordinated names: «كمران خان وأزهر عباس».
@@ -344,6 +331,31 @@ struct MentionChunker {
                 index = second
             }
         }
+    }
+
+    /// Where a name that started at `start` ends: name words, and connectors («بن»,
+    /// «عبد», «آل», «علي» between names) followed by a name word. Trailing connectors are left out.
+    private func nameEnd(from first: Int, start: Int, _ sentence: Range<Int>) -> Int {
+        var end = first
+        while end < sentence.upperBound, end - start < 7, !map.isLabeled(end) {
+            let next = folded(end)
+            if Self.nameConnectors.contains(next) || next == "علي" {
+                guard end + 1 < sentence.upperBound, isArabic(end + 1), !map.isLabeled(end + 1),
+                    text.words[end + 1].trigger == nil, !text.words[end + 1].hasTanween
+                else { break }
+                let after = folded(end + 1)
+                if Self.nameConnectors.contains(after) || after == "علي" || continuesName(end + 1, sentence)
+                    || words.common.contains(after) && !isCueWord(after) && next != "علي" {
+                    end += 2
+                    continue
+                }
+                break
+            }
+            if continuesName(end, sentence) { end += 1; continue }
+            break
+        }
+        while end - 1 > start, Self.nameConnectors.contains(folded(end - 1)) || folded(end - 1) == "علي" { end -= 1 }
+        return end
     }
 
     /// «“هاورد ويب”», ««سيد عبد الحفيظ»»: two to four words in quotation marks that hold
@@ -389,7 +401,7 @@ struct MentionChunker {
             afterPreposition = true
         }
         var strong = keys.count >= 2 || clitic > 0 || keys.contains { words.names.contains($0) }
-        if before >= 0, words.isa(folded(before), .title) || text.isQuote(before) || map.mentionIndex(at: before).map({ map[$0].kind == .role }) ?? false {
+        if before >= 0, words.isa(folded(before), .title) || map.mentionIndex(at: before).map({ map[$0].kind == .role }) ?? false {
             strong = true
         }
         map.add(Mention(kind: .person, tokens: tokens, bytes: start..<all[tokens.upperBound - 1].end,

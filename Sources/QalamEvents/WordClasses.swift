@@ -1,7 +1,7 @@
 import QalamLexicons
 
 /// Closed word classes of the event grammar (`Lexicons/events/cues.tsv`) and the two
-/// derived word lists that tell names from common words (`common-words.txt`,
+/// word lists that tell names from common words (`given-names.txt`, `common-words.txt`,
 /// `name-words.txt`, `place-words.txt`, made from the ANERcorp training split).
 struct WordClasses: Sendable {
     enum Cue: String, Sendable, CaseIterable {
@@ -22,7 +22,7 @@ struct WordClasses: Sendable {
             cues[cue, default: []].insert(ArabicFolding.fold(row[0]))
         }
         common = try Self.list("events/common-words.txt")
-        names = try Self.list("events/name-words.txt")
+        names = try Self.list("events/name-words.txt").union(try Self.list("events/given-names.txt"))
         places = try Self.list("events/place-words.txt")
         for cue in Cue.allCases where cues[cue] == nil {
             throw LexiconError(path: "events/cues.tsv", reason: "no words of class \(cue.rawValue)")
