@@ -144,8 +144,8 @@ struct MentionChunker {
     private func roleContinuation(_ index: Int, afterHead: Bool) -> String? {
         guard isArabic(index), text.words[index].trigger == nil, !map.isLabeled(index) else { return nil }
         let word = folded(index)
-        for cue in [WordClasses.Cue.title, .function, .year, .orgref, .place, .particle, .negation, .hypothetical, .preposition]
-        where words.isa(word, cue) {
+        let cues: [WordClasses.Cue] = isRoleWord(word) ? [.title, .orgref] : [.title, .function, .year, .orgref, .place, .particle, .negation, .hypothetical, .preposition]
+        for cue in cues where words.isa(word, cue) {
             return nil
         }
         let (clitic, rest) = ArabicFolding.stripProclitic(word, minimum: 2)
@@ -236,6 +236,12 @@ struct MentionChunker {
                 continue
             }
             if isCueWord(next) && !words.isa(next, .orgword) { break }
+            if isReference, !next.hasSuffix("ي"), !next.hasSuffix("يه"), !next.hasPrefix("ل") { break }  // «الشركة الأسبوع الماضي»
+            if !definite, end == index + 1, !next.hasPrefix("ال"), RoleLexicon.match(next, in: lexicons.roles.heads) == nil {
+                properStart = end  // «شركة رمال»: the word after the keyword is the name
+                end += 1
+                continue
+            }
             if RoleLexicon.match(next, in: lexicons.roles.heads) != nil && !next.hasPrefix("ال") { break }
             if next.hasPrefix("ال") || next.hasPrefix("لل") && end > index + 1 {
                 end += 1
