@@ -19,8 +19,8 @@ struct AnalyzedText {
     /// Whether any token is a trigger (documents without one are not analysed further).
     private(set) var hasTrigger = false
 
-    static let sentenceEnds: Set<String> = [".", "!", "?", "؟", "…", "...", "!!", "?!", ".."]
-    static let clauseBreaks: Set<String> = ["،", ",", "؛", ";", ":", "-", "–", "—"]
+    static let sentenceEnds: WordSet = [".", "!", "?", "؟", "…", "...", "!!", "?!", ".."]
+    static let clauseBreaks: WordSet = ["،", ",", "؛", ";", ":", "-", "–", "—"]
     static let quoteScalars: Set<Unicode.Scalar> = ["«", "»", "“", "”", "\"", "(", ")", "‘", "’", "'", "„", "[", "]"]
 
     init(_ document: Document, triggers: TriggerLexicon) {

@@ -50,9 +50,9 @@ enum ArabicFolding {
     /// `word` without a leading proclitic chain (the longest that leaves at least
     /// `minimum` letters), and the chain removed.
     static func stripProclitic(_ word: String, minimum: Int = 2) -> (clitic: String, rest: String) {
-        for clitic in proclitics where word.hasPrefix(clitic) {
-            let rest = String(word.dropFirst(clitic.count))
-            if rest.count >= minimum { return (clitic, rest) }
+        for clitic in proclitics where word.startsWith(clitic) {
+            let rest = String(word.dropFirst(clitic.letterCount))
+            if rest.letterCount >= minimum { return (clitic, rest) }
         }
         return ("", word)
     }

@@ -35,7 +35,7 @@ struct EventGrammar {
         switch entry.frame {
         case .subject, .job, .position, .join:
             if entry.frame == .join {
-                if match.prefix.hasPrefix("ل") || match.prefix.hasPrefix("ول"),
+                if match.prefix.startsWith("ل") || match.prefix.startsWith("ول"),
                     (sentence.lowerBound..<t).contains(where: { text.words[$0].trigger?.entry.event.isDeparture ?? false }) {
                     return []  // «غادر … للانضمام إلى X»: a destination, not an appointment.
                 }
@@ -86,7 +86,7 @@ struct EventGrammar {
         }
 
         var result: [EventCandidate] = []
-        let pluralVerb = isVerb && ["ان", "ون", "وا"].contains { text.words[t].folded.hasSuffix($0) }
+        let pluralVerb = isVerb && ["ان", "ون", "وا"].contains { text.words[t].folded.endsWith($0) }
         for (person, pattern, factor) in found {
             let members = coordinated(person)
             var factor = factor * (map[person].isStrong ? 1 : 0.85)
@@ -122,7 +122,7 @@ struct EventGrammar {
             let distance = t - index
             if text.isClauseBreak(index), distance > 1 { break }
             var word = folded(index)
-            if word.count > 2, word.hasPrefix("و") || word.hasPrefix("ف"), !words.isa(word, .particle), !words.isa(word, .negation),
+            if word.letterCount > 2, word.startsWith("و") || word.startsWith("ف"), !words.isa(word, .particle), !words.isa(word, .negation),
                 !words.isa(word, .hypothetical) {
                 word.removeFirst()  // «فلن», «ولم»
             }
@@ -142,7 +142,7 @@ struct EventGrammar {
 
     /// Whether a word carries the accusative of a predicate («رئيساً», «مستشارا»).
     private func isAccusative(_ index: Int) -> Bool {
-        text.words[index].hasTanween || folded(index).hasSuffix("ا")
+        text.words[index].hasTanween || folded(index).endsWith("ا")
     }
 
     /// «غادر المطار», «غادر قصر قرطاج»: leaving a place is not leaving a job.
@@ -183,7 +183,7 @@ struct EventGrammar {
 
     // MARK: persons
 
-    static let skippable: Set<String> = [
+    static let skippable: WordSet = [
         "امس", "اليوم", "ايضا", "رسميا", "مساء", "صباح", "فجاه", "مؤخرا", "حاليا", "يوم", "الماضي", "بدوره",
         "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاحد", "ب", "بـ", "ل", "لـ", "عن", "عنه", "عنها",
     ]
@@ -192,7 +192,7 @@ struct EventGrammar {
         let word = folded(index)
         if text.isQuote(index) || Self.skippable.contains(word) || words.isa(word, .title) || words.isa(word, .contract) { return true }
         if text.words[index].kind == .arabicWord, !map.isLabeled(index),
-            word.hasPrefix("ال") || word.hasPrefix("لل"), word.hasSuffix("ي") || word.hasSuffix("يه") {
+            word.startsWith("ال") || word.startsWith("لل"), word.endsWith("ي") || word.endsWith("يه") {
             return true  // nationality: «الأرجنتيني», «للايطالي»
         }
         return false
@@ -226,7 +226,7 @@ struct EventGrammar {
             // «تعيين الحكم الدولي الإنجليزي المعتزل “هاورد ويب”»: descriptors before the name.
             let word = folded(index)
             if descriptors > 0, text.words[index].kind == .arabicWord, text.words[index].trigger == nil,
-                word.hasPrefix("ال"), !isCueWordForArguments(word) {
+                word.startsWith("ال"), !isCueWordForArguments(word) {
                 descriptors -= 1
                 index += 1
                 continue
@@ -311,7 +311,7 @@ struct EventGrammar {
         if isVerb {
             if let after = personAfter(t, sentence, commas: 0) { return (after.person, "subject-after-verb", 1) }
             // «وكان X رئيسا … وأقيل من منصبه»: a verb joined with و shares the sentence's subject.
-            if match.prefix.hasPrefix("و"), let first = subject(of: number), map[first].tokens.upperBound <= t {
+            if match.prefix.startsWith("و"), let first = subject(of: number), map[first].tokens.upperBound <= t {
                 return (first, "subject-of-coordinated-verb", 0.9)
             }
             if let before = personBefore(t, sentence) { return (before, "subject-before-verb", 0.95) }
@@ -333,7 +333,7 @@ struct EventGrammar {
             if let m = map.mentionIndex(at: index), map[m].kind == .person {
                 let first = folded(map[m].tokens.lowerBound)
                 let previous = index > 0 ? folded(index - 1) : ""
-                if first.hasPrefix("ب") && map[m].keys.first != first || previous == "ب" || previous == "بـ" { return m }
+                if first.startsWith("ب") && map[m].keys.first != first || previous == "ب" || previous == "بـ" { return m }
                 index = map[m].tokens.upperBound
                 continue
             }
@@ -352,7 +352,7 @@ struct EventGrammar {
             var index = end
             if index < text.words.count, text.isQuote(index) { index += 1 }
             if index < text.words.count, text.isClauseBreak(index) { index += 1 }
-            guard index < text.words.count, let m = map.mentionIndex(at: index), folded(index).hasPrefix("و") else { break }
+            guard index < text.words.count, let m = map.mentionIndex(at: index), folded(index).startsWith("و") else { break }
             if map[m].kind == .person, map[m].keys.first != folded(index) {
                 result.append(m)
                 end = map[m].tokens.upperBound
@@ -409,7 +409,7 @@ struct EventGrammar {
         return nil
     }
 
-    static let roleLinks: Set<String> = ["الذي", "التي", "كان", "كانت", "يشغل", "تشغل", "شغل", "منصب", "يعمل", "تعمل", "بصفته", "بصفتها", "وهو", "وهي", "هو", "هي"]
+    static let roleLinks: WordSet = ["الذي", "التي", "كان", "كانت", "يشغل", "تشغل", "شغل", "منصب", "يعمل", "تعمل", "بصفته", "بصفتها", "وهو", "وهي", "هو", "هي"]
 
     /// A role right after a name: «هيساو تاناكا، الرئيس التنفيذي», «باريت زوف، الذي كان يشغل منصب …».
     private func roleAfterName(_ end: Int, _ sentence: Range<Int>) -> Int? {

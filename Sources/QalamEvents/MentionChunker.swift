@@ -16,14 +16,23 @@ struct MentionChunker {
         self.map = MentionMap(tokenCount: text.words.count)
     }
 
-    /// Chunks every sentence, then finds clitic-attached repeats of known names.
+    /// Chunks the sentences the grammar can look at — those with a trigger, the two
+    /// before each (pronoun antecedents) and the first two of the document (the headline
+    /// and lead, which name the organization) — then finds clitic-attached repeats of
+    /// known names in them.
     mutating func run() {
-        for sentence in text.sentences {
+        var wanted = Array(repeating: false, count: text.sentences.count)
+        for (number, sentence) in text.sentences.enumerated() {
+            if number < 2 { wanted[number] = true }
+            guard sentence.contains(where: { text.words[$0].trigger != nil }) else { continue }
+            for back in 0...2 where number - back >= 0 { wanted[number - back] = true }
+        }
+        for (number, sentence) in text.sentences.enumerated() where wanted[number] {
             chunkRoles(sentence)
             chunkOrganizations(sentence)
             chunkNames(sentence)
         }
-        chunkRepeatedNames()
+        chunkRepeatedNames(in: text.sentences.indices.filter { wanted[$0] })
     }
 
     private var words: WordClasses { lexicons.words }
@@ -48,7 +57,7 @@ struct MentionChunker {
         let word = text.words[index]
         guard word.kind == .arabicWord, word.trigger == nil else { return false }
         let folded = word.folded
-        if folded.count < 2 { return false }
+        if folded.letterCount < 2 { return false }
         if words.names.contains(folded) { return true }
         if words.common.contains(folded) || words.places.contains(folded) || isCueWord(folded) { return false }
         if isRoleWord(folded) { return false }
@@ -58,16 +67,16 @@ struct MentionChunker {
     /// A known word with a clitic, a pronoun or a verb ending: «لمسار», «بالجميع», «فعاد»,
     /// «تواصلت», «قرروا», «إدارتها», «عقدين», «منصبا».
     func isInflectedCommonWord(_ word: String) -> Bool {
-        func known(_ w: String) -> Bool { w.count >= 2 && (words.common.contains(w) || isCueWord(w)) }
+        func known(_ w: String) -> Bool { w.letterCount >= 2 && (words.common.contains(w) || isCueWord(w)) }
         if let first = word.first, "لبكف".contains(first), known(String(word.dropFirst())) { return true }
-        for article in ["بال", "وال", "فال", "كال"] where word.hasPrefix(article) {
-            if known("ال" + word.dropFirst(article.count)) { return true }
+        for article in ["بال", "وال", "فال", "كال"] where word.startsWith(article) {
+            if known("ال" + word.dropFirst(article.letterCount)) { return true }
         }
-        for suffix in ["ت", "وا", "ين", "ان", "ا", "ها", "هم", "هما", "نا", "كم"] where word.hasSuffix(suffix) {
-            if known(String(word.dropLast(suffix.count))) { return true }
+        for suffix in ["ت", "وا", "ين", "ان", "ا", "ها", "هم", "هما", "نا", "كم"] where word.endsWith(suffix) {
+            if known(String(word.dropLast(suffix.letterCount))) { return true }
         }
-        for suffix in ["ته", "تها", "تهم", "تي"] where word.hasSuffix(suffix) {
-            if known(String(word.dropLast(suffix.count)) + "ه") { return true }
+        for suffix in ["ته", "تها", "تهم", "تي"] where word.endsWith(suffix) {
+            if known(String(word.dropLast(suffix.letterCount)) + "ه") { return true }
         }
         return false
     }
@@ -78,39 +87,39 @@ struct MentionChunker {
         if isNameLike(index) { return true }
         let word = text.words[index]
         let folded = word.folded
-        guard word.kind == .arabicWord, word.trigger == nil, !word.hasTanween, folded.count >= 3,
+        guard word.kind == .arabicWord, word.trigger == nil, !word.hasTanween, folded.letterCount >= 3,
             !words.common.contains(folded), !words.places.contains(folded), !isCueWord(folded),
             !isRoleWord(folded), !isInflectedCommonWord(folded)
         else { return false }
-        if folded.hasPrefix("و") {
+        if folded.startsWith("و") {
             let rest = String(folded.dropFirst())
             let last = index + 1 >= sentence.upperBound || !isNameLike(index + 1)
-            return last && rest.count >= 4 && !words.common.contains(rest) && Self.looksLikeName(rest) && !isInflectedCommonWord(rest)
-                && !(rest.count == 4 && (rest.hasPrefix("ي") || rest.hasPrefix("ت")))
+            return last && rest.letterCount >= 4 && !words.common.contains(rest) && Self.looksLikeName(rest) && !isInflectedCommonWord(rest)
+                && !(rest.letterCount == 4 && (rest.startsWith("ي") || rest.startsWith("ت")))
         }
-        if folded.hasPrefix("ال") { return !folded.hasPrefix("لل") }
-        if folded.hasSuffix("ه") { return true }
+        if folded.startsWith("ال") { return !folded.startsWith("لل") }
+        if folded.endsWith("ه") { return true }
         return false
     }
 
     /// Shape tests for a word that no list knows: names take no coordinating و, no لل,
     /// no feminine ة, and no imperfect-verb affixes (يـ…ون, تتـ, يستـ).
     static func looksLikeName(_ word: String) -> Bool {
-        if word.hasPrefix("و") || word.hasPrefix("لل") { return false }
-        if word.hasSuffix("ه") && word.count > 2 { return false }
-        if word.hasPrefix("ي") || word.hasPrefix("ت") {
-            for suffix in ["ون", "ين", "ان", "وا"] where word.hasSuffix(suffix) && word.count > 4 { return false }
+        if word.startsWith("و") || word.startsWith("لل") { return false }
+        if word.endsWith("ه") && word.letterCount > 2 { return false }
+        if word.startsWith("ي") || word.startsWith("ت") {
+            for suffix in ["ون", "ين", "ان", "وا"] where word.endsWith(suffix) && word.letterCount > 4 { return false }
         }
-        for prefix in ["يت", "تت", "يست", "تست"] where word.hasPrefix(prefix) { return false }
+        for prefix in ["يت", "تت", "يست", "تست"] where word.startsWith(prefix) { return false }
         return true
     }
 
     /// A relational adjective with the article («الأرجنتيني», «اليابانية»): not a name start.
     private func isNisba(_ word: String) -> Bool {
-        word.hasPrefix("ال") && (word.hasSuffix("ي") || word.hasSuffix("يه"))
+        word.startsWith("ال") && (word.endsWith("ي") || word.endsWith("يه"))
     }
 
-    static let nameConnectors: Set<String> = ["بن", "بنت", "ابن", "ابو", "عبد", "ال", "ولد", "ابنه"]
+    static let nameConnectors: WordSet = ["بن", "بنت", "ابن", "ابو", "عبد", "ال", "ولد", "ابنه"]
     static let singleClitics = ["وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك"]
 
     // MARK: roles
@@ -151,10 +160,10 @@ struct MentionChunker {
         let (clitic, rest) = ArabicFolding.stripProclitic(word, minimum: 2)
         let isOrganization = words.isa(rest, .orgword) || words.isa("ال" + rest, .orgword) || words.isa("ال" + rest, .orgref)
         let key = lexicons.roles.key(word)
-        if (clitic.hasPrefix("ل") || clitic.hasPrefix("ب")) && isOrganization { return nil }
+        if (clitic.startsWith("ل") || clitic.startsWith("ب")) && isOrganization { return nil }
         if isRoleWord(word) { return key }
         if words.names.contains(word) || isOrganization && clitic.isEmpty { return nil }
-        if word.hasPrefix("ال") || word.hasPrefix("وال") { return key }
+        if word.startsWith("ال") || word.startsWith("وال") { return key }
         if clitic == "لل" || clitic == "ل", words.common.contains(rest) || words.common.contains("ال" + rest) { return key }
         if afterHead, clitic.isEmpty, words.common.contains(word), !words.places.contains(word) { return key }
         return nil
@@ -176,7 +185,7 @@ struct MentionChunker {
             }
             if isLatin(index) {
                 var end = index + 1
-                if text.words[index].kind == .mixedWord || folded(index).count < 2 && !(index + 1 < sentence.upperBound && isLatin(index + 1)) {
+                if text.words[index].kind == .mixedWord || folded(index).letterCount < 2 && !(index + 1 < sentence.upperBound && isLatin(index + 1)) {
                     // «o1», «GPT4», a lone letter: model names and codes, not organizations.
                     while end < sentence.upperBound, isLatin(end) { end += 1 }
                     index = end
@@ -198,15 +207,15 @@ struct MentionChunker {
         guard isArabic(index) else { return nil }
         let word = folded(index)
         let (clitic, rest) = ArabicFolding.stripProclitic(word, minimum: 3)
-        let definite = clitic.hasSuffix("ال") || clitic.hasSuffix("لل")
+        let definite = clitic.endsWith("ال") || clitic.endsWith("لل")
         let isReference = definite && words.isa("ال" + rest, .orgref)
         guard isReference || words.isa(rest, .orgword) || words.isa("ال" + rest, .orgword) && definite else { return nil }
         if rest == "مجلس", index + 1 < sentence.upperBound, folded(index + 1).contains("ادار") { return nil }  // the board, a role
         let trim: Int
         switch clitic {
         case "", "ال": trim = 0
-        case "لل", "ولل", "فلل": trim = clitic.count - 1
-        default: trim = clitic.hasSuffix("ال") ? clitic.count - 2 : clitic.count
+        case "لل", "ولل", "فلل": trim = clitic.letterCount - 1
+        default: trim = clitic.endsWith("ال") ? clitic.letterCount - 2 : clitic.letterCount
         }
         let start = text.byteOffset(in: index, afterLetters: trim)
         var end = index + 1
@@ -236,14 +245,14 @@ struct MentionChunker {
                 continue
             }
             if isCueWord(next) && !words.isa(next, .orgword) { break }
-            if isReference, !next.hasSuffix("ي"), !next.hasSuffix("يه"), !next.hasPrefix("ل") { break }  // «الشركة الأسبوع الماضي»
-            if !definite, end == index + 1, !next.hasPrefix("ال"), RoleLexicon.match(next, in: lexicons.roles.heads) == nil {
+            if isReference, !next.endsWith("ي"), !next.endsWith("يه"), !next.startsWith("ل") { break }  // «الشركة الأسبوع الماضي»
+            if !definite, end == index + 1, !next.startsWith("ال"), RoleLexicon.match(next, in: lexicons.roles.heads) == nil {
                 properStart = end  // «شركة رمال»: the word after the keyword is the name
                 end += 1
                 continue
             }
-            if RoleLexicon.match(next, in: lexicons.roles.heads) != nil && !next.hasPrefix("ال") { break }
-            if next.hasPrefix("ال") || next.hasPrefix("لل") && end > index + 1 {
+            if RoleLexicon.match(next, in: lexicons.roles.heads) != nil && !next.startsWith("ال") { break }
+            if next.startsWith("ال") || next.startsWith("لل") && end > index + 1 {
                 end += 1
                 continue
             }
@@ -253,7 +262,7 @@ struct MentionChunker {
                 end += 1
                 continue
             }
-            if next.hasPrefix("ل"), end > index + 1, end + 1 < sentence.upperBound, folded(end + 1).hasPrefix("ال") {
+            if next.startsWith("ل"), end > index + 1, end + 1 < sentence.upperBound, folded(end + 1).startsWith("ال") {
                 end += 1
                 continue
             }
@@ -280,10 +289,10 @@ struct MentionChunker {
         let word = folded(index)
         let first = index
         var trim = 0
-        if word.hasPrefix("ل") {
+        if word.startsWith("ل") {
             let rest = String(word.dropFirst())
             let nextIsName = index + 1 < sentence.upperBound && isNameLike(index + 1)
-            guard rest.count >= 3, !rest.hasPrefix("ال"), !words.common.contains(rest), !isCueWord(rest),
+            guard rest.letterCount >= 3, !rest.startsWith("ال"), !words.common.contains(rest), !isCueWord(rest),
                 !isRoleWord(rest), !words.names.contains(word), !nextIsName
             else { return nil }
             trim = 1
@@ -313,8 +322,8 @@ struct MentionChunker {
             }
             let word = folded(index)
             // «خلفا لعامر»: the predecessor's name carries the preposition.
-            if index > sentence.lowerBound, folded(index - 1).hasSuffix("خلفا"), word.hasPrefix("ل"), !word.hasPrefix("لل"),
-                word.count >= 4, isArabic(index), !isInflectedCommonWord(word) {
+            if index > sentence.lowerBound, folded(index - 1).endsWith("خلفا"), word.startsWith("ل"), !word.startsWith("لل"),
+                word.letterCount >= 4, isArabic(index), !isInflectedCommonWord(word) {
                 let end = nameEnd(from: index + 1, start: index, sentence)
                 addPerson(index..<end, clitic: 1)
                 index = end
@@ -323,10 +332,10 @@ struct MentionChunker {
             let connectorStart = Self.nameConnectors.contains(word) && word != "ال"
                 && index + 1 < sentence.upperBound && isNameLike(index + 1)
             let afterTitle = index > sentence.lowerBound && words.isa(folded(index - 1), .title)
-            let surnameAfterTitle = afterTitle && word.hasPrefix("ال") && !isNisba(word) && isArabic(index) && text.words[index].trigger == nil
+            let surnameAfterTitle = afterTitle && word.startsWith("ال") && !isNisba(word) && isArabic(index) && text.words[index].trigger == nil
                 && !isCueWord(word) && !isRoleWord(word) && !words.places.contains(word)
             guard connectorStart || surnameAfterTitle || isNameLike(index) && (!isNisba(word) || words.names.contains(word))
-                && (!word.hasPrefix("ال") || words.names.contains(word))
+                && (!word.startsWith("ال") || words.names.contains(word))
             else { index += 1; continue }
             let end = nameEnd(from: index + 1, start: index, sentence)
             addPerson(index..<end, clitic: 0)
@@ -383,12 +392,12 @@ struct MentionChunker {
     /// The end of a name that starts with the conjunction و at `index`, if it is one.
     private func coordinatedName(at index: Int, _ sentence: Range<Int>) -> Int? {
         let word = folded(index)
-        guard isArabic(index), word.hasPrefix("و"), text.words[index].trigger == nil else { return nil }
+        guard isArabic(index), word.startsWith("و"), text.words[index].trigger == nil else { return nil }
         let rest = String(word.dropFirst())
-        guard rest.count >= 2, !rest.hasPrefix("ال") || words.names.contains(rest) else { return nil }
+        guard rest.letterCount >= 2, !rest.startsWith("ال") || words.names.contains(rest) else { return nil }
         let plausible = words.names.contains(rest)
             || !(words.common.contains(rest) || words.places.contains(rest) || isCueWord(rest) || isRoleWord(rest)
-                 || !Self.looksLikeName(rest) || isInflectedCommonWord(rest) || rest.count == 4 && (rest.hasPrefix("ي") || rest.hasPrefix("ت")))
+                 || !Self.looksLikeName(rest) || isInflectedCommonWord(rest) || rest.letterCount == 4 && (rest.startsWith("ي") || rest.startsWith("ت")))
         guard plausible else { return nil }
         var end = index + 1
         while end < sentence.upperBound, end - index < 5, !map.isLabeled(end), isNameLike(end) { end += 1 }
@@ -415,13 +424,13 @@ struct MentionChunker {
     }
 
     /// Names met in full are found again with a clitic («بألتمان») or the article.
-    private mutating func chunkRepeatedNames() {
-        var known: Set<String> = []
+    private mutating func chunkRepeatedNames(in numbers: [Int]) {
+        var known: WordSet = []
         for mention in map.mentions where mention.kind == .person && mention.keys.count >= 2 {
-            for key in mention.keys where key.count >= 3 && !Self.nameConnectors.contains(key) { known.insert(key) }
+            for key in mention.keys where key.letterCount >= 3 && !Self.nameConnectors.contains(key) { known.insert(key) }
         }
         guard !known.isEmpty else { return }
-        for sentence in text.sentences {
+        for sentence in numbers.map({ text.sentences[$0] }) {
             var index = sentence.lowerBound
             while index < sentence.upperBound {
                 guard !map.isLabeled(index), isArabic(index), text.words[index].trigger == nil else { index += 1; continue }
@@ -429,8 +438,8 @@ struct MentionChunker {
                 var clitic = -1
                 if known.contains(word) {
                     clitic = 0
-                } else if let prefix = Self.singleClitics.first(where: { word.hasPrefix($0) && known.contains(String(word.dropFirst($0.count))) }) {
-                    clitic = prefix.count
+                } else if let prefix = Self.singleClitics.first(where: { word.startsWith($0) && known.contains(String(word.dropFirst($0.count))) }) {
+                    clitic = prefix.letterCount
                 }
                 guard clitic >= 0 else { index += 1; continue }
                 var end = index + 1

@@ -8,11 +8,11 @@ import QalamLexicons
 struct RoleLexicon: Sendable {
     static let path = "events/roles.tsv"
     /// Canonical title by the role keys of a phrase, joined with spaces.
-    private(set) var canonical: [String: String] = [:]
+    private(set) var canonical: [WordKey: String] = [:]
     /// Role keys that can start a role chunk (first words of the phrases).
-    private(set) var heads: Set<String> = []
+    private(set) var heads: WordSet = []
     /// Role keys of every word of every phrase.
-    private(set) var words: Set<String> = []
+    private(set) var words: WordSet = []
     /// Longest phrase, in words.
     private(set) var longest = 1
 
@@ -24,7 +24,7 @@ struct RoleLexicon: Sendable {
             }
             heads.insert(first)
             words.formUnion(keys)
-            canonical[keys.joined(separator: " "), default: String(row[1])] = String(row[1])
+            canonical[WordKey(keys.joined(separator: " "))] = String(row[1])
             longest = max(longest, keys.count)
         }
         if heads.isEmpty { throw LexiconError(path: Self.path, reason: "no roles") }
@@ -34,9 +34,9 @@ struct RoleLexicon: Sendable {
     /// (مديرة → مدير), no accusative alef (رئيسا → رئيس).
     static func normalize(_ word: String) -> String {
         var word = word
-        if word.hasPrefix("ال"), word.count > 4 { word.removeFirst(2) }
-        if word.count > 3, word.hasSuffix("ا") { word.removeLast() }
-        if word.count > 3, word.hasSuffix("ه") { word.removeLast() }
+        if word.startsWith("ال"), word.letterCount > 4 { word.removeFirst(2) }
+        if word.letterCount > 3, word.endsWith("ا") { word.removeLast() }
+        if word.letterCount > 3, word.endsWith("ه") { word.removeLast() }
         return word
     }
 
@@ -45,13 +45,13 @@ struct RoleLexicon: Sendable {
 
     /// The role key of a folded word from text and the number of clitic letters before it
     /// (the article excluded), or nil when no reading is a role word of `set`.
-    static func match(_ word: String, in set: Set<String>) -> (key: String, clitic: Int)? {
-        for clitic in clitics where word.hasPrefix(clitic) {
-            var rest = String(word.dropFirst(clitic.count))
-            var letters = clitic.count
-            if clitic.hasSuffix("ال") { letters -= 2 }
-            if clitic.hasSuffix("لل") { rest = "ال" + rest; letters -= 1 }
-            guard rest.count >= 2 else { continue }
+    static func match(_ word: String, in set: WordSet) -> (key: String, clitic: Int)? {
+        for clitic in clitics where word.startsWith(clitic) {
+            var rest = String(word.dropFirst(clitic.letterCount))
+            var letters = clitic.letterCount
+            if clitic.endsWith("ال") { letters -= 2 }
+            if clitic.endsWith("لل") { rest = "ال" + rest; letters -= 1 }
+            guard rest.letterCount >= 2 else { continue }
             let key = normalize(rest)
             if set.contains(key) { return (key, letters) }
         }
@@ -67,7 +67,7 @@ struct RoleLexicon: Sendable {
     func title(of keys: [String]) -> String? {
         var count = min(keys.count, longest)
         while count > 0 {
-            if let title = canonical[keys[0..<count].joined(separator: " ")] { return title }
+            if let title = canonical[WordKey(keys[0..<count].joined(separator: " "))] { return title }
             count -= 1
         }
         return nil

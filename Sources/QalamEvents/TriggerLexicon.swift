@@ -45,7 +45,7 @@ struct TriggerMatch: Sendable, Hashable {
 /// the folded word, so recognising a trigger costs a single lookup per word.
 struct TriggerLexicon: Sendable {
     static let path = "events/triggers.tsv"
-    private(set) var forms: [String: TriggerMatch] = [:]
+    private(set) var forms: [WordKey: TriggerMatch] = [:]
 
     init() throws {
         let rows = try LexiconStore.rows(Self.path, columns: 5)
@@ -66,14 +66,14 @@ struct TriggerLexicon: Sendable {
         for entry in entries {
             for (prefix, body, pronoun) in Self.inflect(entry) {
                 let form = prefix + body
-                if let existing = forms[form], !existing.hasPronoun || pronoun { continue }
-                forms[form] = TriggerMatch(entry: entry, prefix: prefix, hasPronoun: pronoun)
+                if let existing = forms[WordKey(form)], !existing.hasPronoun || pronoun { continue }
+                forms[WordKey(form)] = TriggerMatch(entry: entry, prefix: prefix, hasPronoun: pronoun)
             }
         }
     }
 
     /// The trigger a folded word is a form of.
-    func match(_ folded: String) -> TriggerMatch? { forms[folded] }
+    func match(_ folded: String) -> TriggerMatch? { forms[WordKey(folded)] }
 
     static let pronouns = ["ه", "ها", "هم", "هما", "هن", "ي", "ك", "كم", "نا", "ني"]
 
@@ -86,7 +86,7 @@ struct TriggerLexicon: Sendable {
         case .perfect:
             prefixes = ["", "و", "ف", "ل", "ول", "فل"]
             var subjects = ["", "ت", "ا", "وا", "تا", "ن", "نا", "تم"]
-            if stem.hasSuffix("ي") {
+            if stem.endsWith("ي") {
                 let base = String(stem.dropLast())
                 bodies += [(base + "ت", false), (base + "وا", false), (base + "تا", false), (base + "ا", false)]
                 subjects = ["", "ت", "تم", "نا"]
@@ -98,7 +98,7 @@ struct TriggerLexicon: Sendable {
         case .imperfect:
             let conj = ["", "و", "ف", "ل", "ول", "فل"]
             for c in conj {
-                for future in ["", "س"] where !(future == "س" && c.hasSuffix("ل")) {
+                for future in ["", "س"] where !(future == "س" && c.endsWith("ل")) {
                     for person in ["ي", "ت", "ن", "ا"] { prefixes.append(c + future + person) }
                 }
             }
@@ -115,17 +115,17 @@ struct TriggerLexicon: Sendable {
             }
             if entry.wordClass == .participle {
                 bodies += ["", "ه", "ون", "ين", "ات", "ان"].map { (stem + $0, false) }
-            } else if stem.hasSuffix("ه") {
+            } else if stem.endsWith("ه") {
                 let base = String(stem.dropLast())
                 bodies.append((stem, false))
                 bodies += pronouns.map { (base + "ت" + $0, true) }
-            } else if stem.hasSuffix("ء") {
+            } else if stem.endsWith("ء") {
                 let base = String(stem.dropLast())
                 bodies.append((stem, false))
                 for pronoun in pronouns {
                     bodies += [(stem + pronoun, true), (base + "ي" + pronoun, true), (base + "و" + pronoun, true)]
                 }
-            } else if stem.hasSuffix("ا") {
+            } else if stem.endsWith("ا") {
                 bodies.append((stem, false))
             } else {
                 bodies.append((stem, false))
@@ -134,7 +134,7 @@ struct TriggerLexicon: Sendable {
         }
         var result: [(String, String, Bool)] = []
         for prefix in prefixes {
-            let hasArticle = prefix.hasSuffix("ال") || prefix.hasSuffix("لل")
+            let hasArticle = prefix.endsWith("ال") || prefix.endsWith("لل")
             for (body, pronoun) in bodies where !(hasArticle && pronoun) {
                 result.append((prefix, body, pronoun))
             }

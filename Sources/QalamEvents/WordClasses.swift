@@ -8,11 +8,11 @@ struct WordClasses: Sendable {
         case particle, negation, hypothetical, title, function, preposition, position, place, orgword, orgref, contract, year
     }
 
-    private(set) var cues: [Cue: Set<String>] = [:]
-    let common: Set<String>
-    let names: Set<String>
+    private(set) var cues: [Cue: WordSet] = [:]
+    let common: WordSet
+    let names: WordSet
     /// Countries, cities and organization words (tagged LOC/ORG in ANERcorp): never a person.
-    let places: Set<String>
+    let places: WordSet
 
     init() throws {
         for row in try LexiconStore.rows("events/cues.tsv", columns: 2) {
@@ -29,8 +29,8 @@ struct WordClasses: Sendable {
         }
     }
 
-    private static func list(_ path: String) throws -> Set<String> {
-        let words = Set(try LexiconStore.dataLines(path).map { ArabicFolding.fold($0.text) })
+    private static func list(_ path: String) throws -> WordSet {
+        let words = WordSet(try LexiconStore.dataLines(path).map { ArabicFolding.fold($0.text) })
         if words.isEmpty { throw LexiconError(path: path, reason: "empty word list") }
         return words
     }

@@ -1,0 +1,54 @@
+/// A folded word as a hash key compared byte by byte.
+///
+/// Swift's `String` hashing and equality are Unicode-canonical, which costs a
+/// normalization check on every Arabic word; folded words are already canonical, so
+/// comparing their UTF-8 bytes gives the same answer much faster.
+struct WordKey: Hashable, Sendable {
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    static func == (lhs: WordKey, rhs: WordKey) -> Bool { lhs.text.utf8.elementsEqual(rhs.text.utf8) }
+
+    func hash(into hasher: inout Hasher) {
+        var copy = text
+        copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+}
+
+/// A set of folded words (see ``WordKey``).
+struct WordSet: Sendable, ExpressibleByArrayLiteral {
+    private var keys: Set<WordKey> = []
+
+    init() {}
+    init(arrayLiteral elements: String...) { keys = Set(elements.map(WordKey.init)) }
+    init(_ words: some Sequence<String>) { keys = Set(words.map(WordKey.init)) }
+
+    func contains(_ word: String) -> Bool { keys.contains(WordKey(word)) }
+    mutating func insert(_ word: String) { keys.insert(WordKey(word)) }
+    mutating func formUnion(_ words: some Sequence<String>) { for word in words { insert(word) } }
+    func union(_ other: WordSet) -> WordSet {
+        var result = self
+        result.keys.formUnion(other.keys)
+        return result
+    }
+    var isEmpty: Bool { keys.isEmpty }
+}
+
+extension String {
+    /// Byte-wise prefix test (folded words have no combining marks, so it equals `hasPrefix`).
+    @inline(__always)
+    func startsWith(_ prefix: String) -> Bool { utf8.starts(with: prefix.utf8) }
+
+    /// Byte-wise suffix test.
+    @inline(__always)
+    func endsWith(_ suffix: String) -> Bool {
+        let count = suffix.utf8.count
+        guard utf8.count >= count else { return false }
+        return utf8.suffix(count).elementsEqual(suffix.utf8)
+    }
+
+    /// The number of Unicode scalars (letters, for a folded word).
+    @inline(__always)
+    var letterCount: Int { unicodeScalars.count }
+}
