@@ -10,10 +10,14 @@ struct MentionChunker {
     let text: AnalyzedText
     private(set) var map: MentionMap
 
+    /// Per token: 1 name-like, 0 not, -1 not computed.
+    private var nameLike: [Int8]
+
     init(lexicons: EventLexicons, text: AnalyzedText) {
         self.lexicons = lexicons
         self.text = text
         self.map = MentionMap(tokenCount: text.words.count)
+        self.nameLike = Array(repeating: -1, count: text.words.count)
     }
 
     /// Chunks the sentences the grammar can look at — those with a trigger, the two
@@ -26,6 +30,9 @@ struct MentionChunker {
             if number < 2 { wanted[number] = true }
             guard sentence.contains(where: { text.words[$0].trigger != nil }) else { continue }
             for back in 0...2 where number - back >= 0 { wanted[number - back] = true }
+        }
+        for (number, sentence) in text.sentences.enumerated() where wanted[number] {
+            for index in sentence { nameLike[index] = computeNameLike(index) ? 1 : 0 }
         }
         for (number, sentence) in text.sentences.enumerated() where wanted[number] {
             chunkRoles(sentence)
@@ -45,15 +52,19 @@ struct MentionChunker {
 
     /// Whether a folded word belongs to a closed class that can never be part of a name.
     func isCueWord(_ word: String) -> Bool {
-        for cue in [WordClasses.Cue.function, .title, .position, .place, .orgword, .orgref, .particle, .negation, .hypothetical, .preposition, .year]
-        where words.isa(word, cue) {
-            return true
-        }
-        return false
+        words.isa(word, anyOf: [.function, .title, .position, .place, .orgword, .orgref, .particle, .negation, .hypothetical, .preposition, .year])
     }
 
-    /// Whether token `index` can be part of a person's name.
+    /// Whether token `index` can be part of a person's name (computed once per token).
     func isNameLike(_ index: Int) -> Bool {
+        switch nameLike[index] {
+        case 1: return true
+        case 0: return false
+        default: return computeNameLike(index)
+        }
+    }
+
+    private func computeNameLike(_ index: Int) -> Bool {
         let word = text.words[index]
         guard word.kind == .arabicWord, word.trigger == nil else { return false }
         let folded = word.folded

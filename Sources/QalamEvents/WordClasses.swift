@@ -8,7 +8,8 @@ struct WordClasses: Sendable {
         case particle, negation, hypothetical, title, function, preposition, position, place, orgword, orgref, contract, year
     }
 
-    private(set) var cues: [Cue: WordSet] = [:]
+    /// The classes of each cue word, one bit per ``Cue``.
+    private var cueBits: [WordKey: UInt16] = [:]
     let common: WordSet
     let names: WordSet
     /// Countries, cities and organization words (tagged LOC/ORG in ANERcorp): never a person.
@@ -19,12 +20,13 @@ struct WordClasses: Sendable {
             guard let cue = Cue(rawValue: String(row[1])) else {
                 throw LexiconError(path: "events/cues.tsv", reason: "unknown class \(row[1])")
             }
-            cues[cue, default: []].insert(ArabicFolding.fold(row[0]))
+            cueBits[WordKey(ArabicFolding.fold(row[0])), default: 0] |= Self.bit(cue)
         }
+        let seen = cueBits.values.reduce(0, |)
         common = try Self.list("events/common-words.txt")
         names = try Self.list("events/name-words.txt").union(try Self.list("events/given-names.txt"))
         places = try Self.list("events/place-words.txt")
-        for cue in Cue.allCases where cues[cue] == nil {
+        for cue in Cue.allCases where seen & Self.bit(cue) == 0 {
             throw LexiconError(path: "events/cues.tsv", reason: "no words of class \(cue.rawValue)")
         }
     }
@@ -35,6 +37,16 @@ struct WordClasses: Sendable {
         return words
     }
 
+    private static func bit(_ cue: Cue) -> UInt16 {
+        UInt16(1) << UInt16(Cue.allCases.firstIndex(of: cue) ?? 0)
+    }
+
     /// Whether a folded word belongs to a class.
-    func isa(_ word: String, _ cue: Cue) -> Bool { cues[cue]?.contains(word) ?? false }
+    func isa(_ word: String, _ cue: Cue) -> Bool { (cueBits[WordKey(word)] ?? 0) & Self.bit(cue) != 0 }
+
+    /// Whether a folded word belongs to any of the classes.
+    func isa(_ word: String, anyOf cues: [Cue]) -> Bool {
+        guard let bits = cueBits[WordKey(word)] else { return false }
+        return cues.contains { bits & Self.bit($0) != 0 }
+    }
 }

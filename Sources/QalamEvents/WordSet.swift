@@ -1,3 +1,5 @@
+import Foundation
+
 /// A folded word as a hash key compared byte by byte.
 ///
 /// Swift's `String` hashing and equality are Unicode-canonical, which costs a
@@ -8,7 +10,7 @@ struct WordKey: Hashable, Sendable {
 
     init(_ text: String) { self.text = text }
 
-    static func == (lhs: WordKey, rhs: WordKey) -> Bool { lhs.text.utf8.elementsEqual(rhs.text.utf8) }
+    static func == (lhs: WordKey, rhs: WordKey) -> Bool { lhs.text.sameBytes(as: rhs.text) }
 
     func hash(into hasher: inout Hasher) {
         var copy = text
@@ -44,11 +46,37 @@ extension String {
     @inline(__always)
     func endsWith(_ suffix: String) -> Bool {
         let count = suffix.utf8.count
-        guard utf8.count >= count else { return false }
+        let total = utf8.count
+        guard total >= count else { return false }
+        if let result = utf8.withContiguousStorageIfAvailable({ mine in
+            suffix.utf8.withContiguousStorageIfAvailable { theirs in
+                memcmpEqual(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: mine[(total - count)...])), UnsafeRawBufferPointer(theirs))
+            }
+        }), let result { return result }
         return utf8.suffix(count).elementsEqual(suffix.utf8)
+    }
+
+    /// Whether two strings have the same UTF-8 bytes.
+    @inline(__always)
+    func sameBytes(as other: String) -> Bool {
+        guard utf8.count == other.utf8.count else { return false }
+        if let result = utf8.withContiguousStorageIfAvailable({ mine in
+            other.utf8.withContiguousStorageIfAvailable { theirs in
+                memcmpEqual(UnsafeRawBufferPointer(mine), UnsafeRawBufferPointer(theirs))
+            }
+        }), let result { return result }
+        return utf8.elementsEqual(other.utf8)
     }
 
     /// The number of Unicode scalars (letters, for a folded word).
     @inline(__always)
     var letterCount: Int { unicodeScalars.count }
+}
+
+/// Byte equality of two buffers of the same length.
+@inline(__always)
+private func memcmpEqual(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+    guard a.count == b.count else { return false }
+    guard let pa = a.baseAddress, let pb = b.baseAddress else { return a.count == 0 }
+    return memcmp(pa, pb, a.count) == 0
 }
