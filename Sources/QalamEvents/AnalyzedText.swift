@@ -27,27 +27,35 @@ struct AnalyzedText {
         self.document = document
         words.reserveCapacity(document.tokens.count)
         var start = 0
-        let utf8 = Array(document.text.utf8)
+        var source = document.text
+        let lineBreaks: [Int] = source.withUTF8 { bytes in bytes.indices.filter { bytes[$0] == 10 } }
+        var nextBreak = 0
         for (index, token) in document.tokens.enumerated() {
             let text = document.text(of: token)
-            let folded = token.kind == .arabicWord || token.kind == .latinWord || token.kind == .mixedWord
-                ? ArabicFolding.fold(text) : String(text)
-            var word = Word(folded: folded, kind: token.kind, trigger: nil)
-            if token.kind == .arabicWord {
-                word.hasTanween = text.unicodeScalars.contains { (0x64B...0x64D).contains($0.value) }
+            var word: Word
+            switch token.kind {
+            case .arabicWord, .latinWord, .mixedWord:
+                let (folded, tanween) = ArabicFolding.foldNotingTanween(text)
+                word = Word(folded: folded, kind: token.kind, trigger: nil, hasTanween: tanween)
+            default:
+                word = Word(folded: String(text), kind: token.kind, trigger: nil)
             }
-            if token.kind == .arabicWord, let match = triggers.match(folded) {
+            if token.kind == .arabicWord, let match = triggers.match(word.folded) {
                 word.trigger = match
                 hasTrigger = true
             }
             // A line break in the gap before a token starts a new sentence.
-            let gapStart = index == 0 ? 0 : document.tokens[index - 1].end
-            if index > start, utf8[gapStart..<token.start].contains(10) {
+            var brokenLine = false
+            while nextBreak < lineBreaks.count, lineBreaks[nextBreak] < token.start {
+                brokenLine = true
+                nextBreak += 1
+            }
+            if index > start, brokenLine {
                 sentences.append(start..<index)
                 start = index
             }
             words.append(word)
-            if token.kind == .punctuation, Self.sentenceEnds.contains(folded) {
+            if token.kind == .punctuation, Self.sentenceEnds.contains(word.folded) {
                 sentences.append(start..<(index + 1))
                 start = index + 1
             }

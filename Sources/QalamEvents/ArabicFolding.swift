@@ -7,10 +7,17 @@ import Foundation
 /// It is a matching key, never shown: output always slices the original text.
 enum ArabicFolding {
     /// The folded form of `text`.
-    static func fold(_ text: some StringProtocol) -> String {
+    static func fold(_ text: some StringProtocol) -> String { foldNotingTanween(text).folded }
+
+    /// The folded form of `text`, and whether it carried tanween (ً ٌ ٍ).
+    static func foldNotingTanween(_ text: some StringProtocol) -> (folded: String, tanween: Bool) {
         var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars { append(scalar, to: &scalars) }
-        return String(scalars)
+        var tanween = false
+        for scalar in text.unicodeScalars {
+            if scalar.value >= 0x64B && scalar.value <= 0x64D { tanween = true }
+            append(scalar, to: &scalars)
+        }
+        return (String(scalars), tanween)
     }
 
     private static func append(_ scalar: Unicode.Scalar, to out: inout String.UnicodeScalarView) {

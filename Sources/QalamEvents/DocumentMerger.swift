@@ -25,8 +25,9 @@ struct DocumentMerger {
             let keys = Self.nameKeys(map[m].keys)
             guard let last = keys.last, let first = keys.first else { continue }
             let match = people.firstIndex { person in
-                guard Set(keys).isSubset(of: Set(person.keys)) else { return false }
-                return person.keys.last == last || keys.count == 1 && person.keys.first == first
+                guard keys.allSatisfy({ key in person.keys.contains { $0.sameBytes(as: key) } }) else { return false }
+                return person.keys.last.map { $0.sameBytes(as: last) } ?? false
+                    || keys.count == 1 && (person.keys.first.map { $0.sameBytes(as: first) } ?? false)
             }
             if let match {
                 people[match].mentions.append(m)

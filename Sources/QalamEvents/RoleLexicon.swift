@@ -46,6 +46,7 @@ struct RoleLexicon: Sendable {
     /// The role key of a folded word from text and the number of clitic letters before it
     /// (the article excluded), or nil when no reading is a role word of `set`.
     static func match(_ word: String, in set: WordSet) -> (key: String, clitic: Int)? {
+        guard word.utf8.count >= 4 else { return nil }  // two Arabic letters at least
         for clitic in clitics where word.startsWith(clitic) {
             var rest = String(word.dropFirst(clitic.letterCount))
             var letters = clitic.letterCount
