@@ -267,7 +267,7 @@ struct MentionChunker {
                 end += 1
                 continue
             }
-            if Self.nameConnectors.contains(next) { break }
+            if Self.nameConnectors.contains(next) || words.names.contains(next) { break }  // a person's name begins
             if !definite, isNameLike(end) || words.places.contains(next) || words.names.contains(next) {
                 if properStart == nil { properStart = end }
                 end += 1
