@@ -225,7 +225,7 @@ struct MentionChunker {
         let trim: Int
         switch clitic {
         case "", "ال": trim = 0
-        case "لل", "ولل", "فلل": trim = clitic.letterCount - 1
+        case "لل", "ولل", "فلل": trim = clitic.letterCount
         default: trim = clitic.endsWith("ال") ? clitic.letterCount - 2 : clitic.letterCount
         }
         let start = text.byteOffset(in: index, afterLetters: trim)

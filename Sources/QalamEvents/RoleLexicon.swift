@@ -51,7 +51,7 @@ struct RoleLexicon: Sendable {
             var rest = String(word.dropFirst(clitic.letterCount))
             var letters = clitic.letterCount
             if clitic.endsWith("ال") { letters -= 2 }
-            if clitic.endsWith("لل") { rest = "ال" + rest; letters -= 1 }
+            if clitic.endsWith("لل") { rest = "ال" + rest }
             guard rest.letterCount >= 2 else { continue }
             let key = normalize(rest)
             if set.contains(key) { return (key, letters) }
