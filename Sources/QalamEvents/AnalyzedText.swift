@@ -10,6 +10,8 @@ struct AnalyzedText {
         var trigger: TriggerMatch?
         /// Whether the word carries tanween (ً ٌ ٍ): an indefinite noun or adverb, never a name.
         var hasTanween = false
+        /// Whether the word ends in ta marbuta (ة), which folding writes ه.
+        var endsWithTaMarbuta = false
     }
 
     let document: Document
@@ -36,7 +38,8 @@ struct AnalyzedText {
             switch token.kind {
             case .arabicWord, .latinWord, .mixedWord:
                 let (folded, tanween) = ArabicFolding.foldNotingTanween(text)
-                word = Word(folded: folded, kind: token.kind, trigger: nil, hasTanween: tanween)
+                word = Word(folded: folded, kind: token.kind, trigger: nil, hasTanween: tanween,
+                            endsWithTaMarbuta: text.unicodeScalars.last == "\u{629}")
             default:
                 word = Word(folded: String(text), kind: token.kind, trigger: nil)
             }

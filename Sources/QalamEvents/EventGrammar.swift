@@ -27,7 +27,7 @@ struct EventGrammar {
     private func analyse(trigger t: Int, _ match: TriggerMatch, sentence number: Int) -> [EventCandidate] {
         let sentence = text.sentences[number]
         let entry = match.entry
-        if isBlocked(t, match, sentence) { return [] }
+        if isBlocked(t, match, sentence) || match.isFirstPerson { return [] }
         var found: [(person: Int, pattern: String, factor: Double)] = []
         var type = entry.event
         let isVerb = entry.wordClass.isVerb
@@ -60,7 +60,7 @@ struct EventGrammar {
             } else if let object = personInClause(after: t, sentence) {
                 // «عزل الجيش الرئيس السابق محمد مرسي»: an agent that is not a person, then the object.
                 found.append((object, "object-after-agent", 0.9))
-            } else if let before = personBefore(t, sentence, maxDistance: 12) {
+            } else if let before = personBefore(t, sentence, maxDistance: 12), roleAfter(t, sentence) != nil || positionFollows(t, sentence) {
                 found.append((before, "subject-before-passive", 0.9))
             }
         case .bi:
@@ -86,11 +86,13 @@ struct EventGrammar {
         }
 
         var result: [EventCandidate] = []
-        let pluralVerb = isVerb && ["ان", "ون", "وا"].contains { text.words[t].folded.endsWith($0) }
+        let pluralVerb = isVerb && ["ان", "ون", "وا"].contains { text.words[t].folded.endsWith($0) } || match.isPluralPronoun
         for (person, pattern, factor) in found {
             let members = coordinated(person)
-            var factor = factor * (map[person].isStrong ? 1 : 0.85)
-            if pluralVerb && members.count == 1 { factor *= 0.6 }  // «سيغادران» needs two people
+            // A single unknown word is a weak name: enough right next to its trigger, not further away.
+            let tight = Self.tightPatterns.contains(pattern)
+            var factor = factor * (map[person].isStrong ? 1 : tight ? 0.9 : 0.6)
+            if pluralVerb && members.count == 1 { factor *= 0.6 }  // «سيغادران», «رحيلهم» need two people
             for member in members {
                 var event = candidate(type, member, t, number, entry.weight * factor, pattern)
                 if entry.frame == .job {
@@ -103,6 +105,9 @@ struct EventGrammar {
         return result
     }
 
+    /// Patterns where the name stands right at its trigger.
+    static let tightPatterns: Set<String> = ["noun-genitive", "subject-after-verb", "bi-object", "successor-predecessor", "participle-after-name", "object-after-verb", "object-before-role"]
+
     private func candidate(_ type: EventType, _ person: Int, _ t: Int, _ sentence: Int, _ confidence: Double, _ pattern: String) -> EventCandidate {
         let role = role(for: person, trigger: t, type: type, text.sentences[sentence])
         let organization = organization(role: role, person: person, trigger: t, text.sentences[sentence])
@@ -110,13 +115,21 @@ struct EventGrammar {
                                    sentence: sentence, trigger: t, confidence: confidence, pattern: pattern)
         if type.isDeparture { event.destination = destination(after: max(t, map[person].tokens.upperBound - 1), text.sentences[sentence]) }
         event.confidence = min(1, event.confidence + (role != nil ? 0.05 : 0) + (organization != nil ? 0.03 : 0))
+        if type == .appointed, role == nil { event.confidence *= 0.75 }  // appointed to what?
         return event
     }
 
     // MARK: non-events
 
+    /// Conditions right after a trigger: «… من الرحيل في حال تلقى عرضا».
+    static let conditionalAfter: WordSet = ["حال", "اذا", "لو", "ان"]
+
     /// Negated, demanded, rumoured or hypothetical: no event.
     private func isBlocked(_ t: Int, _ match: TriggerMatch, _ sentence: Range<Int>) -> Bool {
+        for index in (t + 1)..<min(t + 4, sentence.upperBound) {
+            if Self.conditionalAfter.contains(folded(index)), folded(index) != "ان" || index == t + 1 { return true }
+            if text.isClauseBreak(index) || text.isHardPunctuation(index) { break }
+        }
         var index = t - 1
         while index >= sentence.lowerBound, t - index <= 20 {
             let distance = t - index
@@ -456,7 +469,7 @@ struct EventGrammar {
         for index in sentence {
             guard let m = map.mentionIndex(at: index), map[m].kind == .organization || map[m].kind == .organizationReference else { continue }
             let distance = abs(index - t)
-            if best == nil || distance < best!.1 { best = (m, distance) }
+            if distance < best?.1 ?? Int.max { best = (m, distance) }
         }
         return best?.0
     }

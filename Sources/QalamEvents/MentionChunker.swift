@@ -109,7 +109,7 @@ struct MentionChunker {
                 && !(rest.letterCount == 4 && (rest.startsWith("ي") || rest.startsWith("ت")))
         }
         if folded.startsWith("ال") { return !folded.startsWith("لل") }
-        if folded.endsWith("ه") { return true }
+        if word.endsWithTaMarbuta { return true }  // «مرادة», not a pronoun «بزفافه»
         return false
     }
 
@@ -426,7 +426,8 @@ struct MentionChunker {
         if before >= 0, words.isa(folded(before), .preposition) || ["ب", "بـ", "ل", "لـ"].contains(folded(before)) {
             afterPreposition = true
         }
-        var strong = keys.count >= 2 || clitic > 0 || keys.contains { words.names.contains($0) }
+        let properWords = keys.filter { !$0.startsWith("ال") && !Self.nameConnectors.contains($0) && !words.common.contains($0) }
+        var strong = properWords.count >= 2 || clitic > 0 || keys.contains { words.names.contains($0) }
         if before >= 0, words.isa(folded(before), .title) || map.mentionIndex(at: before).map({ map[$0].kind == .role }) ?? false {
             strong = true
         }

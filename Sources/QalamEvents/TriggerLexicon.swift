@@ -36,6 +36,10 @@ struct TriggerMatch: Sendable, Hashable {
     let prefix: String
     /// Whether an attached pronoun points at a person (استقالته، أقالته، سيخلفه).
     let hasPronoun: Bool
+    /// The attached pronoun is first person («إقالتي», «تعيينهم» is third): the speaker.
+    var isFirstPerson = false
+    /// The attached pronoun is plural or dual («رحيلهم», «تعيينهما»).
+    var isPluralPronoun = false
 }
 
 /// The trigger words of each event type, from `Lexicons/events/triggers.tsv`.
@@ -67,7 +71,12 @@ struct TriggerLexicon: Sendable {
             for (prefix, body, pronoun) in Self.inflect(entry) {
                 let form = prefix + body
                 if let existing = forms[WordKey(form)], !existing.hasPronoun || pronoun { continue }
-                forms[WordKey(form)] = TriggerMatch(entry: entry, prefix: prefix, hasPronoun: pronoun)
+                var match = TriggerMatch(entry: entry, prefix: prefix, hasPronoun: pronoun)
+                if pronoun {
+                    match.isFirstPerson = ["ي", "ني", "نا"].contains { form.endsWith($0) }
+                    match.isPluralPronoun = ["هم", "هما", "هن"].contains { form.endsWith($0) }
+                }
+                forms[WordKey(form)] = match
             }
         }
     }
