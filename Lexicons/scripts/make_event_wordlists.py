@@ -47,7 +47,8 @@ def main(train, out_dir):
             place[token] += 1
     common = sorted(t for t, n in total.items()
                     if n >= MIN_COUNT and pers[t] == 0 and other[t] >= 0.95 * n)
-    names = sorted(t for t, n in pers.items() if len(t) >= 3 and n >= MIN_NAME and n >= 0.5 * total[t])
+    # «علي» is left out: folded, it is also the preposition «على».
+    names = sorted(t for t, n in pers.items() if len(t) >= 3 and n >= MIN_NAME and n >= 0.5 * total[t] and t != "علي")
     places = sorted(t for t, n in place.items() if n >= 1 and n >= 0.5 * total[t] and pers[t] == 0)
     header = ("# source: ANERcorp training split (Benajiba et al. 2007; CAMeL Lab split), "
               "licence CC BY-SA 4.0; word list derived by counting tags\n"

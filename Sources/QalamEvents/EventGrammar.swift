@@ -115,7 +115,7 @@ struct EventGrammar {
                                    sentence: sentence, trigger: t, confidence: confidence, pattern: pattern)
         if type.isDeparture { event.destination = destination(after: max(t, map[person].tokens.upperBound - 1), text.sentences[sentence]) }
         event.confidence = min(1, event.confidence + (role != nil ? 0.05 : 0) + (organization != nil ? 0.03 : 0))
-        if type == .appointed, role == nil { event.confidence *= 0.75 }  // appointed to what?
+        if type == .appointed, role == nil { event.confidence *= 0.65 }  // appointed to what?
         return event
     }
 

@@ -27,6 +27,8 @@ struct TriggerEntry: Sendable, Hashable {
     let event: EventType
     let frame: TriggerFrame
     let weight: Double
+    /// Whether the verb takes an object pronoun («أقاله»); other verbs get no pronoun forms.
+    var takesObject = false
 }
 
 /// A trigger recognised in one word: the entry and the affixes around the stem.
@@ -62,7 +64,9 @@ struct TriggerLexicon: Sendable {
             else {
                 throw LexiconError(path: Self.path, reason: "bad row: \(row.joined(separator: " | "))")
             }
-            entries.append(TriggerEntry(stem: ArabicFolding.fold(row[0]), wordClass: wordClass, event: event, frame: frame, weight: weight))
+            let takesObject = row.count > 5 && row[5] == "object"
+            entries.append(TriggerEntry(stem: ArabicFolding.fold(row[0]), wordClass: wordClass, event: event, frame: frame,
+                                        weight: weight, takesObject: takesObject))
         }
         if entries.isEmpty { throw LexiconError(path: Self.path, reason: "no triggers") }
         // When two entries yield the same surface form, a reading without an attached
@@ -101,7 +105,7 @@ struct TriggerLexicon: Sendable {
                 subjects = ["", "ت", "تم", "نا"]
             }
             bodies += subjects.map { (stem + $0, false) }
-            for pronoun in pronouns {
+            for pronoun in pronouns where entry.takesObject {
                 bodies += [(stem + pronoun, true), (stem + "ت" + pronoun, true), (stem + "و" + pronoun, true)]
             }
         case .imperfect:
@@ -112,7 +116,7 @@ struct TriggerLexicon: Sendable {
                 }
             }
             bodies += ["", "ون", "ان", "ين", "ن", "وا", "ا"].map { (stem + $0, false) }
-            for pronoun in pronouns {
+            for pronoun in pronouns where entry.takesObject {
                 bodies += [(stem + pronoun, true), (stem + "ون" + pronoun, true), (stem + "و" + pronoun, true)]
             }
         case .noun, .participle:
