@@ -173,7 +173,7 @@ struct MentionChunker {
         let key = lexicons.roles.key(word)
         if (clitic.startsWith("ل") || clitic.startsWith("ب")) && isOrganization { return nil }
         if isRoleWord(word) { return key }
-        if words.names.contains(word) || isOrganization && clitic.isEmpty { return nil }
+        if words.names.contains(word) || isOrganization && (clitic.isEmpty || clitic == "ال") { return nil }  // «رئيس نادي …»
         if word.startsWith("ال") || word.startsWith("وال") { return key }
         if clitic == "لل" || clitic == "ل", words.common.contains(rest) || words.common.contains("ال" + rest) { return key }
         if afterHead, clitic.isEmpty, words.common.contains(word), !words.places.contains(word) { return key }
@@ -229,6 +229,14 @@ struct MentionChunker {
         default: trim = clitic.endsWith("ال") ? clitic.letterCount - 2 : clitic.letterCount
         }
         let start = text.byteOffset(in: index, afterLetters: trim)
+        if let quotedEnd = quotedOrganizationName(after: index, sentence) {
+            // «شركة اتحاد اتصالات “موبايلي”»: the quoted words are the name.
+            let tokens = text.document.tokens
+            let inner = tokens[quotedEnd.open + 1].start..<tokens[quotedEnd.close - 1].end
+            map.add(Mention(kind: .organization, tokens: index..<(quotedEnd.close + 1), bytes: start..<tokens[quotedEnd.close].end,
+                            canonical: String(text.document.text(of: inner)), keys: []))
+            return quotedEnd.close + 1
+        }
         var end = index + 1
         var inQuote = false
         var quoted: Range<Int>? = nil
@@ -264,6 +272,9 @@ struct MentionChunker {
             }
             if RoleLexicon.match(next, in: lexicons.roles.heads) != nil && !next.startsWith("ال") { break }
             if next.startsWith("ال") || next.startsWith("لل") && end > index + 1 {
+                // After «البنك», «الاتحاد»: adjectives («المركزي المصري»), or a «لـ» complement («لكرة القدم»).
+                let afterComplement = end > index + 1 && folded(end - 1).startsWith("ل") && !folded(end - 1).startsWith("ال")
+                if definite, end > index + 1, next.startsWith("ال"), !isNisba(next), !afterComplement { break }
                 end += 1
                 continue
             }
@@ -293,6 +304,24 @@ struct MentionChunker {
         return end
     }
 
+    /// A quotation of one to four words opening within three words after an organization
+    /// keyword, with no cue word or trigger before it.
+    private func quotedOrganizationName(after index: Int, _ sentence: Range<Int>) -> (open: Int, close: Int)? {
+        var open = index + 1
+        while open < min(index + 4, sentence.upperBound), !text.isQuote(open) {
+            guard isArabic(open) || isLatin(open), !map.isLabeled(open), text.words[open].trigger == nil, !isCueWord(folded(open)) else { return nil }
+            open += 1
+        }
+        guard open < sentence.upperBound, text.isQuote(open) else { return nil }
+        var close = open + 1
+        while close < min(open + 6, sentence.upperBound), !text.isQuote(close) {
+            guard !text.isHardPunctuation(close), !map.isLabeled(close) else { return nil }
+            close += 1
+        }
+        guard close < sentence.upperBound, text.isQuote(close), close > open + 1 else { return nil }
+        return (open, close)
+    }
+
     /// «الرئيس التنفيذي لباركليز», «مدرب في X»: a name-like word with a clitic (or after
     /// «في») right after a role is the organization.
     private mutating func organizationAfterRole(_ index: Int, _ sentence: Range<Int>) -> Int? {
@@ -300,6 +329,19 @@ struct MentionChunker {
         let word = folded(index)
         let first = index
         var trim = 0
+        let article = "ال" + String(word.unicodeScalars.dropFirst(2))
+        if word.startsWith("لل"), word.letterCount >= 5, !words.isa(article, .orgref), !words.isa(article, .orgword),
+            !words.common.contains(article) || words.places.contains(article) {
+            // «الأمين العام للأمم المتحدة»: the organization with its article.
+            var end = index + 1
+            while end < sentence.upperBound, end - index < 4, !map.isLabeled(end), folded(end).startsWith("ال"),
+                !isCueWord(folded(end)), text.words[end].trigger == nil { end += 1 }
+            let tokens = text.document.tokens
+            let range = text.byteOffset(in: index, afterLetters: 1)..<tokens[end - 1].end
+            let rest = text.document.text(of: text.byteOffset(in: index, afterLetters: 2)..<tokens[end - 1].end)
+            map.add(Mention(kind: .organization, tokens: index..<end, bytes: range, canonical: "ال" + rest, keys: []))
+            return end
+        }
         if word.startsWith("ل") {
             let rest = String(word.dropFirst())
             let nextIsName = index + 1 < sentence.upperBound && isNameLike(index + 1)
