@@ -47,6 +47,7 @@ let package = Package(
             resources: [
                 .copy("charmaps"),
                 .copy("events"),
+                .copy("translit"),
             ]
         ),
         .target(
@@ -79,6 +80,10 @@ let package = Package(
         .testTarget(
             name: "QalamEventsTests",
             dependencies: ["QalamEvents", "QalamText"]
+        ),
+        .testTarget(
+            name: "QalamNamesTests",
+            dependencies: ["QalamNames"]
         ),
         .testTarget(
             name: "QalamCLITests",

@@ -1,3 +1,4 @@
+import QalamNames
 import QalamText
 
 /// Finds who left (or took) which role at which organization in Arabic news.
@@ -22,9 +23,17 @@ public struct EventExtractor: Sendable {
     /// Events below this confidence are not returned.
     public var minimumConfidence: Double = 0.5
 
-    /// Loads the trigger, role and word lexicons shipped in `Lexicons/events/`.
-    /// - Throws: `LexiconError` when a lexicon is missing or malformed.
+    /// Loads the trigger, role and word lexicons shipped in `Lexicons/events/` and the
+    /// shipped ``NameRomanizer``, which spells each person's name in Latin letters.
+    /// - Throws: `LexiconError` when a lexicon or the romanizer model is missing or malformed.
     public init() throws {
+        lexicons = try EventLexicons()
+        let names = try NameRomanizer()
+        romanizer = { names.romanize($0, top: 1).first?.latin }
+    }
+
+    /// Loads the lexicons without a romanizer: events carry no Latin spelling.
+    public init(withoutRomanizer: Void) throws {
         lexicons = try EventLexicons()
         romanizer = nil
     }

@@ -41,6 +41,9 @@ struct ExtractCommand: ParsableCommand {
     @Flag(help: "Add the trigger word and the pattern that produced each event.")
     var explain = false
 
+    @Flag(help: "Do not spell names in Latin letters (faster; no \"latin\" field).")
+    var noLatin = false
+
     @Option(help: ArgumentHelp("Drop events less sure than this (0–1).", valueName: "p"))
     var minConfidence: Double = 0.5
 
@@ -67,7 +70,7 @@ struct ExtractCommand: ParsableCommand {
     }
 
     func run() throws {
-        var extractor = try EventExtractor()
+        var extractor = noLatin ? try EventExtractor(withoutRomanizer: ()) : try EventExtractor()
         extractor.minimumConfidence = minConfidence
         let report = FailureReport()
         let sources = InputCollector.collect(input.paths, report: report)

@@ -16,6 +16,8 @@ struct QalamCommand: ParsableCommand {
         subcommands: [
             TokenizeCommand.self,
             ExtractCommand.self,
+            TranslitCommand.self,
+            EvalCommand.self,
         ]
     )
 }

@@ -1,0 +1,122 @@
+/// The beam search of ``NameRomanizer`` over one folded Arabic word.
+///
+/// Hypotheses live in one flat array of small structs (score, n-gram history packed in a
+/// `UInt64`, trie node, back pointer, graphone); the inner loop creates no strings and
+/// does one hash probe per n-gram order it backs off through. Hypotheses with the same
+/// history (and trie node) at the same position are recombined, as in Viterbi search,
+/// and those far below the best at their position are dropped early.
+struct BeamDecoder {
+    private let model: RomanizerModel
+    private let beamWidth: Int
+    private let graphonesPerLetter: Int
+    /// Hypotheses scoring this much (log10) below the best at their position are dropped.
+    private let threshold: Float
+
+    init(model: RomanizerModel, configuration: NameRomanizer.Configuration) {
+        self.model = model
+        self.beamWidth = max(1, configuration.beamWidth)
+        self.graphonesPerLetter = max(1, configuration.graphonesPerLetter)
+        self.threshold = Float(max(0.5, configuration.pruningThreshold))
+    }
+
+    private struct Hypothesis {
+        var score: Float
+        var history: UInt64
+        var node: Int32
+        var parent: Int32
+        var graphone: Int32
+    }
+
+    /// One decoded spelling: lower-case Latin bytes, log10 joint probability, and the
+    /// lexicon bonus of the spelling when it is a known name (0 otherwise).
+    struct Result {
+        var latin: [UInt8]
+        var score: Double
+        var bonus: Double
+    }
+
+    /// The Latin spellings found for `letters` (folded Arabic letters), best first;
+    /// several entries may share a spelling. With a `trie`, only spellings that are names
+    /// in it are searched for; without one, each result's bonus is still looked up in `bonusTrie`.
+    func decode(_ letters: [UInt32], trie: LatinNameTrie? = nil, bonusTrie: LatinNameTrie) -> [Result] {
+        let count = letters.count
+        var pool: [Hypothesis] = []
+        pool.reserveCapacity(count * beamWidth * 8)
+        var buckets = [[Int32]](repeating: [], count: count + 1)
+        var best = [Float](repeating: -.infinity, count: count + 1)
+        pool.append(Hypothesis(score: 0, history: model.startHistory, node: 0, parent: -1, graphone: -1))
+        buckets[0].append(0)
+        best[0] = 0
+
+        for position in 0..<count {
+            let beam = prune(buckets[position], best: best[position], pool: pool)
+            if beam.isEmpty { continue }
+            for span in 1...2 where position + span <= count {
+                let key = RomanizerModel.arabicKey(letters[position], span == 2 ? letters[position + 1] : nil)
+                guard let options = model.graphonesByArabic[key] else { continue }
+                let target = position + span
+                for graphone in options.prefix(graphonesPerLetter) {
+                    let latin = model.graphoneLatin[Int(graphone)]
+                    for index in beam {
+                        let hypothesis = pool[Int(index)]
+                        var node: Int32 = 0
+                        if let trie {
+                            node = hypothesis.node
+                            for byte in latin {
+                                node = trie.next(node, byte)
+                                if node < 0 { break }
+                            }
+                            if node < 0 { continue }
+                        }
+                        let score = hypothesis.score + model.logProbability(history: hypothesis.history, graphone: graphone)
+                        if score < best[target] - threshold { continue }
+                        if score > best[target] { best[target] = score }
+                        pool.append(Hypothesis(score: score, history: model.advance(hypothesis.history, by: graphone),
+                                               node: node, parent: index, graphone: graphone))
+                        buckets[target].append(Int32(pool.count - 1))
+                    }
+                }
+            }
+        }
+        var results: [Result] = []
+        for index in prune(buckets[count], best: best[count], pool: pool) {
+            let hypothesis = pool[Int(index)]
+            var bonus: Float = 0
+            if let trie {
+                bonus = trie.terminalBonus[Int(hypothesis.node)]
+                if bonus == -.infinity { continue }
+            }
+            let final = hypothesis.score + model.logProbability(history: hypothesis.history, graphone: RomanizerModel.endID)
+            var pieces: [Int32] = []
+            var cursor = index
+            while cursor >= 0, pool[Int(cursor)].graphone >= 0 {
+                pieces.append(pool[Int(cursor)].graphone)
+                cursor = pool[Int(cursor)].parent
+            }
+            var bytes: [UInt8] = []
+            for piece in pieces.reversed() { bytes.append(contentsOf: model.graphoneLatin[Int(piece)]) }
+            if bytes.isEmpty { continue }
+            if trie == nil { bonus = bonusTrie.bonus(of: bytes) }
+            results.append(Result(latin: bytes, score: Double(final), bonus: Double(bonus)))
+        }
+        return results
+    }
+
+    /// The best `beamWidth` hypotheses of a bucket within the threshold, one per history and node.
+    private func prune(_ bucket: [Int32], best: Float, pool: [Hypothesis]) -> [Int32] {
+        let floor = best - threshold
+        var ranked: [(score: Float, index: Int32)] = []
+        ranked.reserveCapacity(bucket.count)
+        for index in bucket where pool[Int(index)].score >= floor { ranked.append((pool[Int(index)].score, index)) }
+        ranked.sort { $0.score > $1.score }
+        var kept: [Int32] = []
+        kept.reserveCapacity(beamWidth)
+        for entry in ranked {
+            let hypothesis = pool[Int(entry.index)]
+            if kept.contains(where: { pool[Int($0)].history == hypothesis.history && pool[Int($0)].node == hypothesis.node }) { continue }
+            kept.append(entry.index)
+            if kept.count == beamWidth { break }
+        }
+        return kept
+    }
+}

@@ -1,0 +1,189 @@
+import Foundation
+import QalamLexicons
+
+/// Romanizes Arabic-script names: «بوب ماكجرو» → "Bob McGrew".
+///
+/// Each word is decoded with a beam search over a joint-sequence (graphone) n-gram model
+/// learned from Wikipedia-mined name pairs, candidate spellings that differ only in
+/// segmentation are merged, and the list is rescored with the US census name lists and
+/// the Latin names seen in training (real names win over plausible non-names). A leading
+/// «و» (and) is also tried as a conjunction. Multi-word names are romanized word by word
+/// (results are cached per word) and combined, best first.
+///
+/// Thread-safe: one instance can serve many threads (the word cache is locked).
+public final class NameRomanizer: @unchecked Sendable {
+    /// Search and rescoring settings. The defaults were tuned on a held-out part of the
+    /// training pairs (never on the evaluation file).
+    public struct Configuration: Sendable, Hashable {
+        /// Hypotheses kept per Arabic position in the beam search.
+        public var beamWidth = 16
+        /// Hypotheses more than this (log10 units) below the best at their position are dropped.
+        public var pruningThreshold = 3.0
+        /// Graphones tried per Arabic letter (or letter pair), most probable first.
+        public var graphonesPerLetter = 10
+        /// Score bonus (log10 units) for a spelling in the census name lists.
+        public var censusBonus = 2.0
+        /// Extra bonus per decade of census frequency rank above the rarest (log10 rank scale).
+        public var censusRankWeight = 0.3
+        /// Score bonus for a spelling in the world name lists (Faker's ~80 locales).
+        public var worldBonus = 1.0
+        /// Score bonus for a spelling seen as a Latin name in the training pairs.
+        public var trainingBonus = 0.5
+        /// Hypotheses kept per Arabic position in the pass constrained to known names (0: no such pass).
+        public var lexiconBeamWidth = 32
+        /// Penalty for reading a leading «و» as the conjunction "and".
+        public var conjunctionPenalty = 2.0
+        /// Words cached (per instance); 0 disables the cache.
+        public var cacheLimit = 100_000
+
+        /// The tuned defaults.
+        public init() {}
+    }
+
+    /// The model in use.
+    public let model: RomanizerModel
+    /// The settings in use.
+    public let configuration: Configuration
+    private var cache: [String: [RomanizationCandidate]] = [:]
+    private let trie: LatinNameTrie
+    private let lock = NSLock()
+    /// Candidates kept per word before combining words (enough for top-K of the whole name).
+    private static let perWordCandidates = 16
+
+    /// Loads the shipped model from `Lexicons/translit/`.
+    public convenience init() throws {
+        try self.init(model: RomanizerModel.shipped())
+    }
+
+    /// Uses an already loaded model.
+    public init(model: RomanizerModel, configuration: Configuration = Configuration()) {
+        self.model = model
+        self.configuration = configuration
+        var names: [(String, Float)] = []
+        names.reserveCapacity(model.censusRank.count + model.trainingLatin.count)
+        for name in model.censusRank.keys { names.append((name, 0)) }
+        for name in model.trainingLatin.keys where model.censusRank[name] == nil { names.append((name, 0)) }
+        for name in model.worldNames.keys where model.censusRank[name] == nil && model.trainingLatin[name] == nil {
+            names.append((name, 0))
+        }
+        names.sort { $0.0 < $1.0 }
+        self.trie = LatinNameTrie(names: names.map { ($0.0, Float(Self.bonus($0.0, model: model, configuration: configuration))) })
+    }
+
+    /// Up to `top` Latin spellings of `arabic` (one or more words), best first. Words
+    /// without any Arabic letter are kept as they are; an empty name gives no candidates.
+    public func romanize(_ arabic: String, top: Int = 5) -> [RomanizationCandidate] {
+        guard top > 0 else { return [] }
+        let words = arabic.split(whereSeparator: { $0.isWhitespace })
+        if words.isEmpty { return [] }
+        var combined: [RomanizationCandidate] = [RomanizationCandidate(latin: "", score: 0)]
+        let keep = max(top, 1)
+        for (index, word) in words.enumerated() {
+            let options = candidates(forWord: word, allowConjunction: index == 0, top: max(keep, Self.perWordCandidates))
+            if options.isEmpty { continue }
+            var next: [RomanizationCandidate] = []
+            next.reserveCapacity(combined.count * options.count)
+            for prefix in combined {
+                for option in options.prefix(keep) {
+                    let latin = prefix.latin.isEmpty ? option.latin : prefix.latin + " " + option.latin
+                    next.append(RomanizationCandidate(latin: latin, score: prefix.score + option.score))
+                }
+            }
+            next.sort { $0.score > $1.score || ($0.score == $1.score && $0.latin < $1.latin) }
+            combined = Array(next.prefix(keep))
+        }
+        if combined.count == 1 && combined[0].latin.isEmpty { return [] }
+        return Array(combined.prefix(top))
+    }
+
+    /// The best Latin spelling of `arabic`, or nil when it has none.
+    public func best(_ arabic: String) -> String? { romanize(arabic, top: 1).first?.latin }
+
+    /// Candidates for one word (at least 16 when there are that many),
+    /// from the cache when possible.
+    func candidates(forWord word: Substring, allowConjunction: Bool, top: Int) -> [RomanizationCandidate] {
+        let wanted = max(top, Self.perWordCandidates)
+        guard configuration.cacheLimit > 0, wanted == Self.perWordCandidates else {
+            return computeCandidates(forWord: word, allowConjunction: allowConjunction, top: wanted)
+        }
+        let key = allowConjunction ? String(word) : "\u{1}" + word
+        lock.lock()
+        let cached = cache[key]
+        lock.unlock()
+        if let cached { return cached }
+        let result = computeCandidates(forWord: word, allowConjunction: allowConjunction, top: wanted)
+        lock.lock()
+        if cache.count >= configuration.cacheLimit { cache.removeAll(keepingCapacity: true) }
+        cache[key] = result
+        lock.unlock()
+        return result
+    }
+
+    private func computeCandidates(forWord word: Substring, allowConjunction: Bool, top: Int) -> [RomanizationCandidate] {
+        let letters = ArabicNameFolding.foldForModel(word)
+        guard !letters.isEmpty, letters.allSatisfy(ArabicNameFolding.isModelLetter) else {
+            // Not an Arabic word (Latin, digits, punctuation, or mixed): keep it as written.
+            return letters.isEmpty ? [] : [RomanizationCandidate(latin: String(word), score: 0)]
+        }
+        // Spelling → (log10 probability, lexicon bonus).
+        var merged: [[UInt8]: (score: Double, bonus: Double)] = [:]
+        let decoder = BeamDecoder(model: model, configuration: configuration)
+        var lexiconSettings = configuration
+        lexiconSettings.beamWidth = configuration.lexiconBeamWidth
+        let lexiconDecoder = BeamDecoder(model: model, configuration: lexiconSettings)
+        func collect(_ letters: [UInt32], penalty: Double) {
+            var found: [[UInt8]: (score: Double, bonus: Double)] = [:]
+            for result in decoder.decode(letters, bonusTrie: trie) {
+                let previous = found[result.latin]?.score
+                found[result.latin] = (logSumExp10(previous, result.score - penalty), result.bonus)
+            }
+            if configuration.lexiconBeamWidth > 0 {
+                var constrained: [[UInt8]: (score: Double, bonus: Double)] = [:]
+                for result in lexiconDecoder.decode(letters, trie: trie, bonusTrie: trie) {
+                    let previous = constrained[result.latin]?.score
+                    constrained[result.latin] = (logSumExp10(previous, result.score - penalty), result.bonus)
+                }
+                for (latin, entry) in constrained where entry.score > (found[latin]?.score ?? -.infinity) {
+                    found[latin] = entry
+                }
+            }
+            for (latin, entry) in found where entry.score > (merged[latin]?.score ?? -.infinity) {
+                merged[latin] = entry
+            }
+        }
+        collect(letters, penalty: 0)
+        if allowConjunction, letters.count >= 4, letters[0] == 0x0648 {
+            collect(Array(letters.dropFirst()), penalty: configuration.conjunctionPenalty)
+        }
+        var scored: [RomanizationCandidate] = []
+        scored.reserveCapacity(merged.count)
+        for (latin, entry) in merged {
+            scored.append(RomanizationCandidate(latin: NameCapitalization.capitalize(String(decoding: latin, as: UTF8.self)),
+                                                score: entry.score + entry.bonus))
+        }
+        scored.sort { $0.score > $1.score || ($0.score == $1.score && $0.latin < $1.latin) }
+        return Array(scored.prefix(top))
+    }
+
+    /// The rescoring bonus of a (lower-case) Latin spelling.
+    func lexiconBonus(_ latin: String) -> Double { Self.bonus(latin, model: model, configuration: configuration) }
+
+    private static func bonus(_ latin: String, model: RomanizerModel, configuration: Configuration) -> Double {
+        var bonus = 0.0
+        if let rank = model.censusRank[latin] {
+            bonus += configuration.censusBonus + configuration.censusRankWeight * (5.0 - log10(Double(rank)))
+        }
+        if model.trainingLatin[latin] != nil { bonus += configuration.trainingBonus }
+        if model.worldNames[latin] != nil { bonus += configuration.worldBonus }
+        return bonus
+    }
+}
+
+/// log10(10^a + 10^b), with a nil `a` meaning "no probability yet".
+@inline(__always)
+func logSumExp10(_ a: Double?, _ b: Double) -> Double {
+    guard let a else { return b }
+    let high = max(a, b)
+    let low = min(a, b)
+    return high + log10(1 + pow(10, low - high))
+}

@@ -1,0 +1,224 @@
+import Foundation
+import QalamLexicons
+
+/// The trained joint-sequence (graphone) n-gram model of ``NameRomanizer`` and the Latin
+/// name lexicons it rescores with, loaded from `Lexicons/translit/`.
+///
+/// A graphone pairs 1–2 Arabic letters with 0–3 Latin letters; the model gives the
+/// probability of a graphone sequence, that is of an (Arabic, Latin) spelling pair.
+/// See `Lexicons/scripts/train_translit.py` for training and the file format.
+public struct RomanizerModel: Sendable {
+    /// The default model file, relative to `Lexicons/`.
+    public static let defaultModelPath = "translit/romanizer-model.tsv"
+    /// The default Latin name lexicon (US census first and last names), relative to `Lexicons/`.
+    public static let defaultNamesPath = "translit/latin-names.tsv"
+    /// The default lexicon of names of many locales (Faker's person lists), relative to `Lexicons/`.
+    public static let defaultWorldNamesPath = "translit/world-names.tsv"
+
+    /// The n-gram order.
+    let order: Int
+    /// Bits per graphone ID in packed n-gram keys and histories (64 / order, at most 21).
+    let idBits: UInt64
+    /// The mask of a packed history of `order - 1` IDs.
+    let historyMask: UInt64
+    /// The packed history at the start of a word (`order - 1` start symbols).
+    let startHistory: UInt64
+    /// The Arabic letters of each graphone (index = graphone ID; IDs 0 and 1 are <s>, </s>).
+    let graphoneArabic: [[UInt32]]
+    /// The Latin letters (ASCII bytes) of each graphone.
+    let graphoneLatin: [[UInt8]]
+    /// Graphones by their Arabic side (packed one or two letters), most probable first.
+    let graphonesByArabic: [UInt64: [Int32]]
+    /// Graphones by their (non-empty) Latin side, most probable first.
+    let graphonesByLatin: [[UInt8]: [Int32]]
+    /// The n-grams.
+    let ngrams: NGramTable
+    /// Latin words of the training data and how often each was seen.
+    let trainingLatin: [String: Int]
+    /// Census names (lower case) and their rank (1 = most frequent) in the best list.
+    let censusRank: [String: Int]
+    /// Names of many locales (lower case) and how many locales list each.
+    let worldNames: [String: Int]
+
+    /// The number of graphones, including the two boundary symbols.
+    public var graphoneCount: Int { graphoneArabic.count }
+    /// The number of n-grams.
+    public var ngramCount: Int { ngrams.count }
+
+    /// The ID of the sentence-start symbol.
+    static let startID: Int32 = 0
+    /// The ID of the sentence-end symbol.
+    static let endID: Int32 = 1
+
+    /// Packs one or two Arabic letters into a lookup key.
+    @inline(__always)
+    static func arabicKey(_ first: UInt32, _ second: UInt32?) -> UInt64 {
+        if let second { return (UInt64(first) << 21) | UInt64(second) | (1 << 42) }
+        return UInt64(first)
+    }
+
+    /// Loads the shipped model and name lexicon.
+    public static func shipped() throws(LexiconError) -> RomanizerModel {
+        try load(modelURL: nil, namesURL: nil, worldNamesURL: nil)
+    }
+
+    /// Loads a model and a name lexicon from files (for training experiments and tests);
+    /// a nil URL means the shipped file.
+    public static func load(modelURL: URL?, namesURL: URL?, worldNamesURL: URL? = nil) throws(LexiconError) -> RomanizerModel {
+        func read(_ url: URL?, shipped: String) throws(LexiconError) -> (Data, String) {
+            guard let url else { return (try LexiconStore.data(shipped), shipped) }
+            do { return (try Data(contentsOf: url), url.path) } catch {
+                throw LexiconError(path: url.path, reason: "unreadable: \(error.localizedDescription)")
+            }
+        }
+        let (model, modelPath) = try read(modelURL, shipped: defaultModelPath)
+        let (names, namesPath) = try read(namesURL, shipped: defaultNamesPath)
+        let (world, worldPath) = try read(worldNamesURL, shipped: defaultWorldNamesPath)
+        return try RomanizerModel(model: model, modelPath: modelPath, names: names, namesPath: namesPath,
+                                  worldNames: world, worldNamesPath: worldPath)
+    }
+
+    /// Parses a model file and the name lexicons (census `NAME<TAB>RANK` lines, world
+    /// `NAME<TAB>LOCALES` lines). Any malformed line is a ``LexiconError``.
+    public init(model: Data, modelPath: String, names: Data, namesPath: String,
+                worldNames: Data, worldNamesPath: String) throws(LexiconError) {
+        var order = 0
+        var arabic: [[UInt32]] = [[], []]
+        var latin: [[UInt8]] = [[], []]
+        var rawNGrams: [(key: UInt64, logp: Float, bow: Float)] = []
+        var trainingLatin: [String: Int] = [:]
+        var lineNumber = 0
+        for line in model.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            lineNumber += 1
+            if line.isEmpty || line.first == UInt8(ascii: "#") { continue }
+            let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+            func field(_ index: Int) -> String { String(decoding: fields[index], as: UTF8.self) }
+            func bad(_ what: String) -> LexiconError {
+                LexiconError(path: modelPath, reason: "line \(lineNumber): \(what)")
+            }
+            switch field(0) {
+            case "order":
+                guard fields.count >= 2, let value = Int(field(1)), (2...6).contains(value) else {
+                    throw bad("order must be 2 to 6")
+                }
+                order = value
+            case "g":
+                guard fields.count >= 4, let id = Int(field(1)), id == arabic.count, id + 1 < (1 << min(21, 64 / max(order, 2))) else {
+                    throw bad("graphone IDs must count up from 2")
+                }
+                let letters = field(2).unicodeScalars.map(\.value)
+                let latinBytes = Array(fields[3])
+                guard (1...2).contains(letters.count), latinBytes.count <= 8,
+                      latinBytes.allSatisfy({ $0 < 0x80 }) else {
+                    throw bad("graphone must pair 1-2 Arabic letters with at most 8 ASCII letters")
+                }
+                arabic.append(letters)
+                latin.append(latinBytes)
+            case "n":
+                guard order > 0 else { throw bad("n-gram before the 'order' line") }
+                guard fields.count >= 4, let logp = Float(field(1)), let bow = Float(field(2)),
+                      logp.isFinite, bow.isFinite else {
+                    throw bad("n-gram needs LOG10P LOG10BOW IDS")
+                }
+                let ids = fields[3].split(separator: UInt8(ascii: " "))
+                guard (1...order).contains(ids.count) else { throw bad("n-gram longer than the order") }
+                var key: UInt64 = 0
+                for idField in ids {
+                    guard let id = Int(String(decoding: idField, as: UTF8.self)), id >= 0, id < arabic.count else {
+                        throw bad("unknown graphone ID in n-gram")
+                    }
+                    key = (key << UInt64(min(21, 64 / order))) | UInt64(id + 1)
+                }
+                rawNGrams.append((key, logp, bow))
+            case "w":
+                guard fields.count >= 3, let count = Int(field(2)) else { throw bad("expected w LATIN COUNT") }
+                trainingLatin[field(1)] = count
+            default:
+                throw bad("unknown record '\(field(0))'")
+            }
+        }
+        guard order > 0, arabic.count > 2, !rawNGrams.isEmpty else {
+            throw LexiconError(path: modelPath, reason: "model is empty or lacks its 'order' line")
+        }
+        var table = NGramTable(capacity: rawNGrams.count)
+        for entry in rawNGrams { table.insert(entry.key, logProbability: entry.logp, backoff: entry.bow) }
+        // Index graphones by Arabic side, most probable (unigram) first.
+        var byArabic: [UInt64: [Int32]] = [:]
+        var unigram = [Float](repeating: -99, count: arabic.count)
+        for id in 2..<arabic.count {
+            let slot = table.find(UInt64(id + 1))
+            guard slot >= 0 else {
+                throw LexiconError(path: modelPath, reason: "graphone \(id) has no unigram probability")
+            }
+            unigram[id] = table.logProbability(at: slot)
+            let letters = arabic[id]
+            byArabic[Self.arabicKey(letters[0], letters.count > 1 ? letters[1] : nil), default: []].append(Int32(id))
+        }
+        var byLatin: [[UInt8]: [Int32]] = [:]
+        for id in 2..<latin.count where !latin[id].isEmpty { byLatin[latin[id], default: []].append(Int32(id)) }
+        for key in byLatin.keys {
+            byLatin[key]?.sort { unigram[Int($0)] > unigram[Int($1)] || (unigram[Int($0)] == unigram[Int($1)] && $0 < $1) }
+        }
+        for key in byArabic.keys {
+            byArabic[key]?.sort { unigram[Int($0)] > unigram[Int($1)] || (unigram[Int($0)] == unigram[Int($1)] && $0 < $1) }
+        }
+        self.order = order
+        let bits = UInt64(min(21, 64 / order))
+        self.idBits = bits
+        self.historyMask = bits * UInt64(order - 1) >= 64 ? UInt64.max : (UInt64(1) << (bits * UInt64(order - 1))) - 1
+        var start: UInt64 = 0
+        for _ in 0..<(order - 1) { start = (start << bits) | UInt64(Self.startID + 1) }
+        self.startHistory = start
+        self.graphoneArabic = arabic
+        self.graphoneLatin = latin
+        self.graphonesByArabic = byArabic
+        self.graphonesByLatin = byLatin
+        self.ngrams = table
+        self.trainingLatin = trainingLatin
+        self.censusRank = try Self.parseNames(names, path: namesPath)
+        self.worldNames = try Self.parseNames(worldNames, path: worldNamesPath)
+    }
+
+    /// Parses `name<TAB>number` lines (the smallest number is kept for a repeated name).
+    private static func parseNames(_ data: Data, path: String) throws(LexiconError) -> [String: Int] {
+        var ranks: [String: Int] = [:]
+        var lineNumber = 0
+        for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            lineNumber += 1
+            if line.isEmpty || line.first == UInt8(ascii: "#") { continue }
+            let fields = line.split(separator: UInt8(ascii: "\t"))
+            guard fields.count >= 2, let rank = Int(String(decoding: fields[1], as: UTF8.self)), rank > 0 else {
+                throw LexiconError(path: path, reason: "line \(lineNumber): expected NAME<TAB>NUMBER")
+            }
+            let name = String(decoding: fields[0], as: UTF8.self)
+            ranks[name] = min(rank, ranks[name] ?? Int.max)
+        }
+        guard !ranks.isEmpty else { throw LexiconError(path: path, reason: "no names") }
+        return ranks
+    }
+
+    /// log10 P(graphone | history) with back-off; `history` packs the last `order - 1`
+    /// graphone IDs (+1), most recent in the low ``idBits`` bits.
+    @inline(__always)
+    func logProbability(history: UInt64, graphone: Int32) -> Float {
+        let token = UInt64(graphone + 1)
+        var penalty: Float = 0
+        var context = history
+        var length = order - 1
+        while true {
+            let slot = ngrams.find(length == 0 ? token : (context << idBits) | token)
+            if slot >= 0 { return penalty + ngrams.logProbability(at: slot) }
+            if length == 0 { return penalty - 7 }
+            let contextSlot = ngrams.find(context)
+            if contextSlot >= 0 { penalty += ngrams.backoff(at: contextSlot) }
+            length -= 1
+            context &= length == 0 ? 0 : (UInt64(1) << (idBits * UInt64(length))) - 1
+        }
+    }
+
+    /// The history after `graphone` follows `history`.
+    @inline(__always)
+    func advance(_ history: UInt64, by graphone: Int32) -> UInt64 {
+        ((history << idBits) | UInt64(graphone + 1)) & historyMask
+    }
+}

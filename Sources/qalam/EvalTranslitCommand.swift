@@ -1,0 +1,119 @@
+import ArgumentParser
+import Foundation
+import QalamNames
+
+/// `qalam eval translit`: top-1 / top-5 accuracy and character error rate of the name
+/// romanizer on a gold file of Arabic TAB Latin pairs.
+struct EvalTranslitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "translit",
+        abstract: "Score the name romanizer on ARABIC<TAB>LATIN pairs.",
+        discussion: """
+            Prints the number of pairs, top-1 and top-5 exact-match accuracy (case-insensitive), \
+            the mean character error rate of the best candidate (edit distance / length of the \
+            gold spelling, case-insensitive) and the romanization speed (names/s, one thread, \
+            word cache off). Lines starting with '#' and blank lines are skipped; a line without \
+            a tab is an error that stops the run.
+            """
+    )
+
+    @Option(help: ArgumentHelp("Gold file: one ARABIC<TAB>LATIN pair per line.", valueName: "file"))
+    var gold: String
+
+    @Option(help: ArgumentHelp("Model file instead of the shipped one.", valueName: "file"))
+    var model: String?
+
+    @Option(help: ArgumentHelp("Latin name lexicon instead of the shipped one.", valueName: "file"))
+    var names: String?
+
+    @Option(help: ArgumentHelp("Print up to N pairs whose best candidate is wrong.", valueName: "n"))
+    var showErrors: Int = 0
+
+    @Option(help: .hidden) var beam: Int?
+    @Option(help: .hidden) var graphones: Int?
+    @Option(help: .hidden) var censusBonus: Double?
+    @Option(help: .hidden) var censusRankWeight: Double?
+    @Option(help: .hidden) var trainingBonus: Double?
+    @Option(help: .hidden) var lexiconBeam: Int?
+    @Option(help: .hidden) var threshold: Double?
+    @Option(help: .hidden) var worldBonus: Double?
+
+    func run() throws {
+        let text: String
+        do { text = try String(contentsOfFile: gold, encoding: .utf8) } catch {
+            throw ValidationError("cannot read \(gold): \(error.localizedDescription)")
+        }
+        var pairs: [(arabic: String, latin: String)] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            let fields = trimmed.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count >= 2 else { throw ValidationError("\(gold):\(index + 1): expected ARABIC<TAB>LATIN") }
+            pairs.append((String(fields[0]), String(fields[1])))
+        }
+        guard !pairs.isEmpty else { throw ValidationError("\(gold): no pairs") }
+
+        let loaded = try RomanizerModel.load(modelURL: model.map { URL(fileURLWithPath: $0) },
+                                             namesURL: names.map { URL(fileURLWithPath: $0) })
+        var settings = NameRomanizer.Configuration()
+        settings.cacheLimit = 0
+        if let beam { settings.beamWidth = beam }
+        if let graphones { settings.graphonesPerLetter = graphones }
+        if let censusBonus { settings.censusBonus = censusBonus }
+        if let censusRankWeight { settings.censusRankWeight = censusRankWeight }
+        if let trainingBonus { settings.trainingBonus = trainingBonus }
+        if let lexiconBeam { settings.lexiconBeamWidth = lexiconBeam }
+        if let threshold { settings.pruningThreshold = threshold }
+        if let worldBonus { settings.worldBonus = worldBonus }
+        let romanizer = NameRomanizer(model: loaded, configuration: settings)
+
+        var top1 = 0, top5 = 0
+        var errorRate = 0.0
+        var shown = 0
+        let clock = ContinuousClock()
+        var elapsed = Duration.zero
+        for pair in pairs {
+            let started = clock.now
+            let candidates = romanizer.romanize(pair.arabic, top: 5)
+            elapsed += clock.now - started
+            let goldLatin = pair.latin.lowercased()
+            let guesses = candidates.map { $0.latin.lowercased() }
+            if guesses.first == goldLatin { top1 += 1 }
+            if guesses.contains(goldLatin) { top5 += 1 }
+            let best = guesses.first ?? ""
+            errorRate += Double(EditDistance.between(Array(best.unicodeScalars), Array(goldLatin.unicodeScalars)))
+                / Double(max(1, goldLatin.unicodeScalars.count))
+            if guesses.first != goldLatin, shown < showErrors {
+                shown += 1
+                print("\(pair.arabic)\t\(pair.latin)\t\(guesses.joined(separator: " "))")
+            }
+        }
+        let count = Double(pairs.count)
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        print("pairs\t\(pairs.count)")
+        print("top1\t\(String(format: "%.4f", Double(top1) / count))")
+        print("top5\t\(String(format: "%.4f", Double(top5) / count))")
+        print("cer\t\(String(format: "%.4f", errorRate / count))")
+        print("names_per_second\t\(String(format: "%.0f", count / max(seconds, 1e-9)))")
+    }
+}
+
+/// Levenshtein distance between two sequences.
+enum EditDistance {
+    /// The number of insertions, deletions and substitutions turning `a` into `b`.
+    static func between<T: Equatable>(_ a: [T], _ b: [T]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}
+
