@@ -135,13 +135,14 @@ struct MentionChunker {
 
     // MARK: roles
 
-    func isRoleWord(_ word: String) -> Bool { RoleLexicon.match(word, in: lexicons.roles.words) != nil }
+    func isRoleWord(_ word: String) -> Bool { lexicons.roles.lookup(word) != nil }
 
     private func roleHeadClitic(_ index: Int) -> (key: String, clitic: Int)? {
         guard isArabic(index), text.words[index].trigger == nil else { return nil }
         let word = folded(index)
         if words.isa(word, .title) || words.isa(word, .function) { return nil }
-        return RoleLexicon.match(word, in: lexicons.roles.heads)
+        guard let reading = lexicons.roles.lookup(word), lexicons.roles.heads.contains(reading.key) else { return nil }
+        return reading
     }
 
     private mutating func chunkRoles(_ sentence: Range<Int>) {
@@ -265,12 +266,12 @@ struct MentionChunker {
             }
             if isCueWord(next) && !words.isa(next, .orgword) { break }
             if isReference, !next.endsWith("ي"), !next.endsWith("يه"), !next.startsWith("ل") { break }  // «الشركة الأسبوع الماضي»
-            if !definite, end == index + 1, !next.startsWith("ال"), RoleLexicon.match(next, in: lexicons.roles.heads) == nil {
+            if !definite, end == index + 1, !next.startsWith("ال"), !lexicons.roles.isHead(next) {
                 properStart = end  // «شركة رمال»: the word after the keyword is the name
                 end += 1
                 continue
             }
-            if RoleLexicon.match(next, in: lexicons.roles.heads) != nil && !next.startsWith("ال") { break }
+            if lexicons.roles.isHead(next) && !next.startsWith("ال") { break }
             if next.startsWith("ال") || next.startsWith("لل") && end > index + 1 {
                 // After «البنك», «الاتحاد»: adjectives («المركزي المصري»), or a «لـ» complement («لكرة القدم»).
                 let afterComplement = end > index + 1 && folded(end - 1).startsWith("ل") && !folded(end - 1).startsWith("ال")

@@ -15,6 +15,15 @@ struct RoleLexicon: Sendable {
     private(set) var words: WordSet = []
     /// Longest phrase, in words.
     private(set) var longest = 1
+    /// Every written form of every role word (clitics, article, feminine and accusative
+    /// endings) with its key and the clitic letters before it: one lookup per word.
+    private var forms: [WordKey: Reading] = [:]
+
+    /// A role word as read in text: its key and the clitic letters before it.
+    struct Reading: Sendable {
+        let key: String
+        let clitic: Int
+    }
 
     init() throws {
         for row in try LexiconStore.rows(Self.path, columns: 2) {
@@ -28,7 +37,22 @@ struct RoleLexicon: Sendable {
             longest = max(longest, keys.count)
         }
         if heads.isEmpty { throw LexiconError(path: Self.path, reason: "no roles") }
+        for clitic in Self.clitics + ["ال"] {
+            for key in words.elements {
+                for ending in ["", "ا", "ه", "ها"] {
+                    let form = clitic + key + ending
+                    guard forms[WordKey(form)] == nil, let reading = Self.match(form, in: words) else { continue }
+                    forms[WordKey(form)] = Reading(key: reading.key, clitic: reading.clitic)
+                }
+            }
+        }
     }
+
+    /// The role key of a folded word and its clitic letters, if it is a form of a role word.
+    func lookup(_ word: String) -> (key: String, clitic: Int)? { forms[WordKey(word)].map { ($0.key, $0.clitic) } }
+
+    /// Whether a folded word is a form of a word that can start a role chunk.
+    func isHead(_ word: String) -> Bool { lookup(word).map { heads.contains($0.key) } ?? false }
 
     /// The role key of a folded word without clitics: no article, no feminine ending
     /// (مديرة → مدير), no accusative alef (رئيسا → رئيس).
@@ -61,7 +85,7 @@ struct RoleLexicon: Sendable {
 
     /// The role key of a folded word (its first reading as a role word, else its plain form).
     func key(_ word: String) -> String {
-        Self.match(word, in: words)?.key ?? Self.normalize(word)
+        lookup(word)?.key ?? Self.normalize(word)
     }
 
     /// The canonical title of the longest known phrase at the start of `keys`.

@@ -35,6 +35,8 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
         return result
     }
     var isEmpty: Bool { keys.isEmpty }
+    /// The words of the set.
+    var elements: [String] { keys.map(\.text) }
 }
 
 extension String {

@@ -70,8 +70,9 @@ struct ExtractCommand: ParsableCommand {
     }
 
     func run() throws {
-        var extractor = noLatin ? try EventExtractor(withoutRomanizer: ()) : try EventExtractor()
-        extractor.minimumConfidence = minConfidence
+        var configured = noLatin ? try EventExtractor(withoutRomanizer: ()) : try EventExtractor()
+        configured.minimumConfidence = minConfidence
+        let extractor = configured
         let report = FailureReport()
         let sources = InputCollector.collect(input.paths, report: report)
         var output = OutputWriter()
