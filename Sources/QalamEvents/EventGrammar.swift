@@ -63,6 +63,14 @@ struct EventGrammar {
             } else if let before = personBefore(t, sentence, maxDistance: 12), roleAfter(t, sentence) != nil || positionFollows(t, sentence) {
                 found.append((before, "subject-before-passive", 0.9))
             }
+        case .contract:
+            // «فسخ عقد X», «إنهاء خدمات X»: only with a contract word right after the trigger.
+            guard t + 1 < sentence.upperBound, words.isa(folded(t + 1), .contract) else { return [] }
+            if let after = personAfter(t, sentence, commas: 0) {
+                found.append((after.person, "noun-genitive", 1))
+            } else if let before = personBefore(t, sentence, maxDistance: 8, allowPrepositional: true) {
+                found.append((before, "contract-relative", 0.9))  // «X الذي تم إنهاء التعاقد معه»
+            }
         case .bi:
             if let person = personMarkedByBi(after: t, sentence) { found.append((person, "bi-object", 1)) }
         case .successor:
@@ -115,7 +123,8 @@ struct EventGrammar {
                                    sentence: sentence, trigger: t, confidence: confidence, pattern: pattern)
         if type.isDeparture { event.destination = destination(after: max(t, map[person].tokens.upperBound - 1), text.sentences[sentence]) }
         event.confidence = min(1, event.confidence + (role != nil ? 0.05 : 0) + (organization != nil ? 0.03 : 0))
-        if type == .appointed, role == nil { event.confidence *= 0.65 }  // appointed to what?
+        if type == .appointed, role == nil { event.confidence *= 0.55 }  // appointed to what?
+        if type == .leaveOfAbsence, role == nil, !Self.tightPatterns.contains(pattern) { event.confidence *= 0.7 }  // «إجازة عيد الفطر»
         return event
     }
 

@@ -17,7 +17,7 @@ enum TriggerClass: String, Sendable {
 
 /// How a trigger's person is found (see `Lexicons/events/triggers.tsv`).
 enum TriggerFrame: String, Sendable {
-    case subject, object, bi, job, position, successor, join
+    case subject, object, bi, job, position, successor, join, contract
 }
 
 /// One line of the trigger lexicon: a lemma stem and what it means.
