@@ -26,7 +26,11 @@ struct DocumentMerger {
             guard let last = keys.last, let first = keys.first else { continue }
             let match = people.firstIndex { person in
                 guard keys.allSatisfy({ key in person.keys.contains { $0.sameBytes(as: key) } }) else { return false }
-                return person.keys.last.map { $0.sameBytes(as: last) } ?? false
+                // Same surname, or the first name alone, or the first names of a longer chain
+                // («محمد بن نايف» in «محمد بن نايف بن عبدالعزيز»).
+                let isPrefix = keys.count >= 2 && keys.count < person.keys.count
+                    && zip(keys, person.keys).allSatisfy { $0.sameBytes(as: $1) }
+                return person.keys.last.map { $0.sameBytes(as: last) } ?? false || isPrefix
                     || keys.count == 1 && (person.keys.first.map { $0.sameBytes(as: first) } ?? false)
             }
             if let match {

@@ -174,12 +174,17 @@ struct EventGrammar {
             let word = folded(index)
             let rest = ArabicFolding.stripProclitic(word).rest
             if words.isa(word, .place) || words.isa(rest, .place) || words.isa("ال" + rest, .place) { return true }
+            // «غادر جدة»: a city or country right after the verb.
+            if index == from, words.places.contains(word), map.mentionIndex(at: index) == nil { return true }
         }
         return false
     }
 
     private func hasJobContext(_ t: Int, _ event: EventCandidate, _ sentence: Range<Int>) -> Bool {
-        if event.role != nil || event.organization != nil { return true }
+        // A noun («رحيل المدرب X») says enough with a role; a verb («غادر») needs what was
+        // left: a post, a role or an organization after it.
+        let isVerb = text.words[t].trigger?.entry.wordClass.isVerb ?? false
+        if !isVerb, event.role != nil || event.organization != nil { return true }
         let from = max(t, map[event.person].tokens.upperBound - 1) + 1
         for index in from..<min(from + 5, sentence.upperBound) {
             if words.isa(folded(index), .position) { return true }
@@ -403,7 +408,11 @@ struct EventGrammar {
 
     private func role(for person: Int, trigger t: Int, type: EventType, _ sentence: Range<Int>) -> Int? {
         let mention = map[person]
-        if type == .appointed, let role = roleAfter(max(t, mention.tokens.upperBound - 1), sentence) { return role }
+        if type == .appointed {
+            // The new role follows the appointee («عين X رئيسا»); a title before the name
+            // («الملك X») is the role the person already holds.
+            return roleAfter(max(t, mention.tokens.upperBound - 1), sentence) ?? roleAfterName(mention.tokens.upperBound, sentence)
+        }
         if let role = roleBefore(mention.tokens.lowerBound, sentence) { return role }
         if let role = roleAfterName(mention.tokens.upperBound, sentence) { return role }
         if type != .appointed, let role = roleAfter(t, sentence) { return role }

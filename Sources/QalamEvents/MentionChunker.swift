@@ -392,7 +392,10 @@ struct MentionChunker {
                 && (!word.startsWith("ال") || words.names.contains(word))
             else { index += 1; continue }
             let end = nameEnd(from: index + 1, start: index, sentence)
-            addPerson(index..<end, clitic: 0)
+            // «ولويس» listed as a name is «و» + «لويس»: the conjunction stays out of the name.
+            let rest = String(word.unicodeScalars.dropFirst())
+            let conjunction = word.startsWith("و") && rest.letterCount >= 3 && words.names.contains(rest)
+            addPerson(index..<end, clitic: conjunction ? 1 : 0)
             index = end
             // Coordinated names: «كمران خان وأزهر عباس».
             while index < sentence.upperBound, !map.isLabeled(index), let second = coordinatedName(at: index, sentence) {
@@ -406,7 +409,7 @@ struct MentionChunker {
     /// «عبد», «آل», «علي» between names) followed by a name word. Trailing connectors are left out.
     private func nameEnd(from first: Int, start: Int, _ sentence: Range<Int>) -> Int {
         var end = first
-        while end < sentence.upperBound, end - start < 7, !map.isLabeled(end) {
+        while end < sentence.upperBound, end - start < 10, !map.isLabeled(end) {
             let next = folded(end)
             if Self.nameConnectors.contains(next) || next == "علي" {
                 guard end + 1 < sentence.upperBound, isArabic(end + 1), !map.isLabeled(end + 1),
@@ -456,7 +459,7 @@ struct MentionChunker {
         var end = index + 1
         while end < sentence.upperBound, end - index < 5, !map.isLabeled(end), isNameLike(end) { end += 1 }
         // A lone word after و must look like a name too.
-        return end - index >= 2 || words.names.contains(rest) || Self.looksLikeName(rest) && !isInflectedCommonWord(rest) ? end : nil
+        return end - index >= 2 || words.names.contains(rest) || rest.letterCount >= 4 && Self.looksLikeName(rest) && !isInflectedCommonWord(rest) ? end : nil
     }
 
     private mutating func addPerson(_ tokens: Range<Int>, clitic: Int) {

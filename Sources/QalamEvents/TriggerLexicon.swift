@@ -76,8 +76,10 @@ struct TriggerLexicon: Sendable {
                 let form = prefix + body
                 if let existing = forms[WordKey(form)], !existing.hasPronoun || pronoun { continue }
                 var match = TriggerMatch(entry: entry, prefix: prefix, hasPronoun: pronoun)
+                // «سأتنحى», «نعين»: a present tense in the first person is the speaker.
+                match.isFirstPerson = entry.wordClass == .imperfect && (prefix.endsWith("ا") || prefix.endsWith("ن"))
                 if pronoun {
-                    match.isFirstPerson = ["ي", "ني", "نا"].contains { form.endsWith($0) }
+                    match.isFirstPerson = match.isFirstPerson || ["ي", "ني", "نا"].contains { form.endsWith($0) }
                     match.isPluralPronoun = ["هم", "هما", "هن"].contains { form.endsWith($0) }
                 }
                 forms[WordKey(form)] = match
