@@ -64,6 +64,15 @@ struct MentionChunker {
         }
     }
 
+    /// The name tests without the clitic + known word one.
+    private func passesNameTestsIgnoringClitic(_ index: Int) -> Bool {
+        let word = text.words[index]
+        let folded = word.folded
+        guard word.kind == .arabicWord, word.trigger == nil, folded.letterCount >= 2 else { return false }
+        if words.common.contains(folded) || words.places.contains(folded) || isCueWord(folded) || isRoleWord(folded) { return false }
+        return !word.hasTanween && Self.looksLikeName(folded) && !hasAffixOnKnownWord(folded)
+    }
+
     private func computeNameLike(_ index: Int) -> Bool {
         let word = text.words[index]
         guard word.kind == .arabicWord, word.trigger == nil else { return false }
@@ -78,8 +87,20 @@ struct MentionChunker {
     /// A known word with a clitic, a pronoun or a verb ending: «لمسار», «بالجميع», «فعاد»,
     /// «تواصلت», «قرروا», «إدارتها», «عقدين», «منصبا».
     func isInflectedCommonWord(_ word: String) -> Bool {
-        func known(_ w: String) -> Bool { w.letterCount >= 2 && (words.common.contains(w) || isCueWord(w)) }
-        if let first = word.first, "لبكف".contains(first), known(String(word.dropFirst())) { return true }
+        hasCliticOnKnownWord(word) || hasAffixOnKnownWord(word)
+    }
+
+    private func isKnownWord(_ word: String) -> Bool { word.letterCount >= 2 && (words.common.contains(word) || isCueWord(word)) }
+
+    /// «لمسار», «فعاد»: a one-letter clitic before a known word (or a name such as «كمران»).
+    func hasCliticOnKnownWord(_ word: String) -> Bool {
+        guard let first = word.first, "لبكف".contains(first) else { return false }
+        return isKnownWord(String(word.dropFirst()))
+    }
+
+    /// «بالجميع», «تواصلت», «إدارتها»: an article with a preposition, or a verb or pronoun ending, on a known word.
+    func hasAffixOnKnownWord(_ word: String) -> Bool {
+        func known(_ w: String) -> Bool { isKnownWord(w) }
         for article in ["بال", "وال", "فال", "كال"] where word.startsWith(article) {
             if known("ال" + word.dropFirst(article.letterCount)) { return true }
         }
@@ -102,12 +123,7 @@ struct MentionChunker {
             !words.common.contains(folded), !words.places.contains(folded), !isCueWord(folded),
             !isRoleWord(folded), !isInflectedCommonWord(folded)
         else { return false }
-        if folded.startsWith("و") {
-            let rest = String(folded.dropFirst())
-            let last = index + 1 >= sentence.upperBound || !isNameLike(index + 1)
-            return last && rest.letterCount >= 4 && !words.common.contains(rest) && Self.looksLikeName(rest) && !isInflectedCommonWord(rest)
-                && !(rest.letterCount == 4 && (rest.startsWith("ي") || rest.startsWith("ت")))
-        }
+        if folded.startsWith("و") { return false }  // «و» starts the next person (coordination)
         if folded.startsWith("ال") { return !folded.startsWith("لل") }
         if word.endsWithTaMarbuta { return true }  // «مرادة», not a pronoun «بزفافه»
         return false
@@ -388,10 +404,22 @@ struct MentionChunker {
             let afterTitle = index > sentence.lowerBound && words.isa(folded(index - 1), .title)
             let surnameAfterTitle = afterTitle && word.startsWith("ال") && !isNisba(word) && isArabic(index) && text.words[index].trigger == nil
                 && !isCueWord(word) && !isRoleWord(word) && !words.places.contains(word)
-            guard connectorStart || surnameAfterTitle || isNameLike(index) && (!isNisba(word) || words.names.contains(word))
+            // «كمران خان»: a word that reads as clitic + known word is a name when a name follows.
+            let cliticReading = !isNameLike(index) && hasCliticOnKnownWord(word) && passesNameTestsIgnoringClitic(index)
+                && index + 1 < sentence.upperBound && isNameLike(index + 1) && !folded(index + 1).startsWith("ال")
+            guard connectorStart || surnameAfterTitle || cliticReading || isNameLike(index) && (!isNisba(word) || words.names.contains(word))
                 && (!word.startsWith("ال") || words.names.contains(word))
             else { index += 1; continue }
-            let end = nameEnd(from: index + 1, start: index, sentence)
+            var end = nameEnd(from: index + 1, start: index, sentence)
+            // «سوزان وجسيكي»: after a lone given name, a word with و is the surname, not a second person.
+            if end == index + 1, words.names.contains(word), end < sentence.upperBound, isArabic(end), !map.isLabeled(end) {
+                let next = folded(end)
+                let rest = String(next.unicodeScalars.dropFirst())
+                if next.startsWith("و"), rest.letterCount >= 4, !words.common.contains(next), !words.names.contains(rest),
+                    !words.common.contains(rest), !isCueWord(rest), Self.looksLikeName(rest), !isInflectedCommonWord(rest) {
+                    end += 1
+                }
+            }
             // «ولويس» listed as a name is «و» + «لويس»: the conjunction stays out of the name.
             let rest = String(word.unicodeScalars.dropFirst())
             let conjunction = word.startsWith("و") && rest.letterCount >= 3 && words.names.contains(rest)
@@ -427,6 +455,12 @@ struct MentionChunker {
             break
         }
         while end - 1 > start, Self.nameConnectors.contains(folded(end - 1)) || folded(end - 1) == "علي" { end -= 1 }
+        // A name has at most six words besides its connectors.
+        var count = 0
+        for index in start..<end where !Self.nameConnectors.contains(folded(index)) {
+            count += 1
+            if count > 6 { return index }
+        }
         return end
     }
 
@@ -443,6 +477,8 @@ struct MentionChunker {
             end += 1
         }
         guard end < sentence.upperBound, text.isQuote(end), end - index - 1 >= 2 else { return nil }
+        let first = folded(index + 1)
+        if first.startsWith("ال"), !words.names.contains(first) { return nil }  // «الكيميائية الأساسية» is a company
         return end + 1
     }
 
@@ -485,7 +521,9 @@ struct MentionChunker {
     private mutating func chunkRepeatedNames(in numbers: [Int]) {
         var known: WordSet = []
         for mention in map.mentions where mention.kind == .person && mention.keys.count >= 2 {
-            for key in mention.keys where key.letterCount >= 3 && !Self.nameConnectors.contains(key) { known.insert(key) }
+            for key in mention.keys where key.letterCount >= 3 && !Self.nameConnectors.contains(key) && key != "علي" && !isCueWord(key) {
+                known.insert(key)
+            }
         }
         guard !known.isEmpty else { return }
         for sentence in numbers.map({ text.sentences[$0] }) {
