@@ -97,6 +97,19 @@ struct ConstructionTests {
         #expect(event(list, .appointed, "كوروف") == nil)
     }
 
+    @Test("contract words between a dismissal noun and the person")
+    func contract() throws {
+        let list = try events("أعلن النادي فسخ عقد المهاجم الأرجنتيني ماتياس روخو بالتراضي.")
+        #expect(event(list, .dismissed, "ماتياس روخو") != nil)
+    }
+
+    @Test("a name that reads as clitic + word, before a surname («كمران خان»)")
+    func cliticLookingName() throws {
+        let list = try events("استقال كمران خان وفيصل نديم من إدارة القناة.")
+        #expect(event(list, .resigned, "كمران خان") != nil)
+        #expect(event(list, .resigned, "فيصل نديم") != nil)
+    }
+
     @Test("tense, gender, number and attached pronouns do not matter", arguments: [
         ("استقال", EventType.resigned), ("استقالت", .resigned), ("استقالته", .resigned), ("باستقالته", .resigned),
         ("يستقيل", .resigned), ("سيستقيلون", .resigned), ("تنحى", .resigned), ("يتنحى", .resigned), ("تنحيه", .resigned),
@@ -129,6 +142,10 @@ struct NonEventTests {
         "انتشرت شائعات عن استقالة رئيس النادي باسل عواد.",
         "غادر الرئيس التنفيذي مازن خليل المطار متوجها إلى لندن.",
         "أكد المدير العام عادل نجم أنه لا ينوي الاستقالة من منصبه.",
+        "وكان وزير الخارجية نبيل عمران قد غادر جدة متوجها إلى القاهرة.",
+        "وقال المدير: «سأتنحى عن منصبي إذا فشلنا».",
+        "قررت الإدارة إنهاء الإجراءات الخاصة بالمشروع الذي يشرف عليه سامر نصار.",
+        "لن يمنع المدرب المهاجم تياغو مورا من الرحيل في حال تلقى النادي عرضا مناسبا.",
     ])
     func noEvent(sentence: String) throws {
         #expect(try events(sentence).isEmpty, "\(sentence)")
