@@ -226,8 +226,30 @@ struct MentionChunker {
                 index = end
                 continue
             }
+            if let end = organizationAfterPost(index, sentence) { index = end; continue }
             index = organizationAtKeyword(index, sentence) ?? (index + 1)
         }
+    }
+
+    static let posts: WordSet = ["تدريب", "رئاسه", "قياده"]
+
+    /// «من تدريب أولمبيك مرسيليا», «رئاسة الفيفا»: the team or body after a post word.
+    private mutating func organizationAfterPost(_ index: Int, _ sentence: Range<Int>) -> Int? {
+        guard isArabic(index), Self.posts.contains(ArabicFolding.stripProclitic(folded(index), minimum: 3).rest) else { return nil }
+        var end = index + 1
+        while end < sentence.upperBound, end - index <= 3, !map.isLabeled(end), isArabic(end) || isLatin(end) {
+            let word = folded(end)
+            let proper = isNameLike(end) || words.places.contains(word) || isLatin(end)
+                || end == index + 1 && word.startsWith("ال") && !isCueWord(word) && !isRoleWord(word)
+            guard proper else { break }
+            end += 1
+        }
+        guard end > index + 1 else { return nil }
+        let tokens = text.document.tokens
+        let range = tokens[index + 1].start..<tokens[end - 1].end
+        map.add(Mention(kind: .organization, tokens: (index + 1)..<end, bytes: range,
+                        canonical: String(text.document.text(of: range)), keys: []))
+        return end
     }
 
     /// An organization starting with a keyword at `index`; returns the index after it.
