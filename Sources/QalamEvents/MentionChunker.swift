@@ -231,11 +231,20 @@ struct MentionChunker {
         }
     }
 
-    static let posts: WordSet = ["تدريب", "رئاسه", "قياده"]
+    /// Post words with their clitics: «تدريب», «لتدريب», «التدريب» …
+    static let posts: WordSet = {
+        var set = WordSet()
+        for post in ["تدريب", "رئاسه", "قياده"] {
+            for clitic in ["", "و", "ف", "ب", "ل", "ال", "وال", "بال", "لل", "ول", "وب"] {
+                set.insert(clitic == "لل" ? "لل" + post : clitic + post)
+            }
+        }
+        return set
+    }()
 
     /// «من تدريب أولمبيك مرسيليا», «رئاسة الفيفا»: the team or body after a post word.
     private mutating func organizationAfterPost(_ index: Int, _ sentence: Range<Int>) -> Int? {
-        guard isArabic(index), Self.posts.contains(ArabicFolding.stripProclitic(folded(index), minimum: 3).rest) else { return nil }
+        guard isArabic(index), Self.posts.contains(folded(index)) else { return nil }
         var end = index + 1
         while end < sentence.upperBound, end - index <= 3, !map.isLabeled(end), isArabic(end) || isLatin(end) {
             let word = folded(end)
@@ -254,7 +263,7 @@ struct MentionChunker {
 
     /// An organization starting with a keyword at `index`; returns the index after it.
     private mutating func organizationAtKeyword(_ index: Int, _ sentence: Range<Int>) -> Int? {
-        guard isArabic(index) else { return nil }
+        guard isArabic(index), lexicons.keywordForms.contains(folded(index)) else { return nil }
         let word = folded(index)
         let (clitic, rest) = ArabicFolding.stripProclitic(word, minimum: 3)
         let definite = clitic.endsWith("ال") || clitic.endsWith("لل")

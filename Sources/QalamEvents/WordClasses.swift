@@ -41,6 +41,11 @@ struct WordClasses: Sendable {
         UInt16(1) << UInt16(Cue.allCases.firstIndex(of: cue) ?? 0)
     }
 
+    /// The folded words of a class.
+    func members(of cue: Cue) -> [String] {
+        cueBits.compactMap { $0.value & Self.bit(cue) != 0 ? $0.key.text : nil }
+    }
+
     /// Whether a folded word belongs to a class.
     func isa(_ word: String, _ cue: Cue) -> Bool { (cueBits[WordKey(word)] ?? 0) & Self.bit(cue) != 0 }
 

@@ -70,7 +70,12 @@ struct ExtractCommand: ParsableCommand {
     }
 
     func run() throws {
-        var configured = noLatin ? try EventExtractor(withoutRomanizer: ()) : try EventExtractor()
+        var configured: EventExtractor
+        if noLatin {
+            configured = try EventExtractor(withoutRomanizer: ())
+        } else {
+            configured = try EventExtractor()
+        }
         configured.minimumConfidence = minConfidence
         let extractor = configured
         let report = FailureReport()
