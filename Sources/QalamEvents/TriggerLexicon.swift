@@ -69,12 +69,17 @@ struct TriggerLexicon: Sendable {
                                         weight: weight, takesObject: takesObject))
         }
         if entries.isEmpty { throw LexiconError(path: Self.path, reason: "no triggers") }
-        // When two entries yield the same surface form, a reading without an attached
-        // pronoun wins («إقالة» over «أقاله»), then the earlier line.
+        // When two entries yield the same surface form, a third-person reading wins
+        // («أقيل» he was dismissed, over «أُقيل» I dismiss), then a reading without an
+        // attached pronoun («إقالة» over «أقاله»), then the earlier line.
         for entry in entries {
             for (prefix, body, pronoun) in Self.inflect(entry) {
                 let form = prefix + body
-                if let existing = forms[WordKey(form)], !existing.hasPronoun || pronoun { continue }
+                let firstPerson = entry.wordClass == .imperfect && (prefix.endsWith("ا") || prefix.endsWith("ن"))
+                if let existing = forms[WordKey(form)] {
+                    let better = existing.isFirstPerson && !firstPerson || existing.hasPronoun && !pronoun && existing.isFirstPerson == firstPerson
+                    if !better { continue }
+                }
                 var match = TriggerMatch(entry: entry, prefix: prefix, hasPronoun: pronoun)
                 // «سأتنحى», «نعين»: a present tense in the first person is the speaker.
                 match.isFirstPerson = entry.wordClass == .imperfect && (prefix.endsWith("ا") || prefix.endsWith("ن"))

@@ -113,7 +113,7 @@ struct ConstructionTests {
     @Test("tense, gender, number and attached pronouns do not matter", arguments: [
         ("استقال", EventType.resigned), ("استقالت", .resigned), ("استقالته", .resigned), ("باستقالته", .resigned),
         ("يستقيل", .resigned), ("سيستقيلون", .resigned), ("تنحى", .resigned), ("يتنحى", .resigned), ("تنحيه", .resigned),
-        ("أقالته", .dismissed), ("أقيلت", .dismissed), ("إقالة", .dismissed), ("بإقالته", .dismissed), ("إعفائه", .dismissed),
+        ("أقالته", .dismissed), ("أقيلت", .dismissed), ("أقيل", .dismissed), ("أعفي", .dismissed), ("إقالة", .dismissed), ("بإقالته", .dismissed), ("إعفائه", .dismissed),
         ("يغادر", .left), ("تغادر", .left), ("مغادرة", .left), ("رحيله", .left), ("تقاعدها", .left),
         ("إجازة", .leaveOfAbsence), ("تعيين", .appointed), ("بتعيينه", .appointed), ("سيتولى", .appointed), ("عُيّن", .appointed),
     ])
@@ -121,6 +121,7 @@ struct ConstructionTests {
         let lexicon = try TriggerLexicon()
         let match = try #require(lexicon.match(ArabicFolding.fold(word)), "\(word) is not recognised")
         #expect(match.entry.event == type)
+        #expect(!match.isFirstPerson, "\(word) read as first person")
     }
 
     @Test("words that only look like triggers are not", arguments: ["قال", "مقال", "عين", "الانتخابات", "قيل"])
