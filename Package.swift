@@ -47,6 +47,7 @@ let package = Package(
             resources: [
                 .copy("charmaps"),
                 .copy("sentences"),
+                .copy("events"),
                 .copy("translit"),
                 .copy("segmenter"),
                 .copy("names"),
@@ -81,6 +82,10 @@ let package = Package(
             name: "QalamTextTests",
             dependencies: ["QalamText"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "QalamEventsTests",
+            dependencies: ["QalamEvents", "QalamText"]
         ),
         .testTarget(
             name: "QalamNamesTests",

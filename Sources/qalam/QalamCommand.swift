@@ -14,11 +14,12 @@ struct QalamCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
+            ExtractCommand.self,
+            TagCommand.self,
+            TranslitCommand.self,
             TokenizeCommand.self,
             NormalizeCommand.self,
             SentencesCommand.self,
-            TranslitCommand.self,
-            TagCommand.self,
             TrainCommand.self,
             EvalCommand.self,
         ]

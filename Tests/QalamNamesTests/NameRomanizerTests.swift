@@ -11,7 +11,7 @@ private let packageRoot: URL = {
     return url
 }()
 private let evalFile = packageRoot.appendingPathComponent("../shared/data/translit/ar2en-eval.tsv").standardized
-private let sharedAvailable = FileManager.default.fileExists(atPath: evalFile.path)
+private let translitEvalAvailable = FileManager.default.fileExists(atPath: evalFile.path)
 
 /// One romanizer for the whole suite (loading the model takes a moment in debug builds).
 private let sharedRomanizer: Result<NameRomanizer, any Error> = Result { try NameRomanizer() }
@@ -86,7 +86,7 @@ struct NameRomanizerTests {
     }
 
     /// A quality floor on the first 150 pairs of the evaluation file (reported, never tuned on).
-    @Test(.enabled(if: sharedAvailable, "../shared not found: romanizer quality floor skipped"))
+    @Test(.enabled(if: translitEvalAvailable, "../shared not found: romanizer quality floor skipped"))
     func qualityFloorOnEvaluationSlice() throws {
         let romanizer = try romanizer()
         let lines = try String(contentsOf: evalFile, encoding: .utf8).split(separator: "\n").prefix(150)
