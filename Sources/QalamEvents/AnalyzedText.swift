@@ -37,7 +37,7 @@ struct AnalyzedText {
             var word: Word
             switch token.kind {
             case .arabicWord, .latinWord, .mixedWord:
-                let (folded, tanween) = ArabicFolding.foldNotingTanween(text)
+                let (folded, tanween) = EventKeyFolding.foldNotingTanween(text)
                 word = Word(folded: folded, kind: token.kind, trigger: nil, hasTanween: tanween,
                             endsWithTaMarbuta: text.unicodeScalars.last == "\u{629}")
             default:

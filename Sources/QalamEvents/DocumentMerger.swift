@@ -53,7 +53,7 @@ struct DocumentMerger {
     func mainOrganization() -> Int? {
         var counts: [String: (count: Int, first: Int)] = [:]
         for (index, mention) in map.mentions.enumerated() where mention.kind == .organization {
-            let key = ArabicFolding.fold(mention.canonical ?? "")
+            let key = EventKeyFolding.fold(mention.canonical ?? "")
             guard !key.isEmpty else { continue }
             let entry = counts[key] ?? (0, index)
             counts[key] = (entry.count + 1, entry.first)

@@ -172,7 +172,7 @@ struct EventGrammar {
         let from = max(t, map[person].tokens.upperBound - 1) + 1
         for index in from..<min(from + 3, sentence.upperBound) {
             let word = folded(index)
-            let rest = ArabicFolding.stripProclitic(word).rest
+            let rest = EventKeyFolding.stripProclitic(word).rest
             if words.isa(word, .place) || words.isa(rest, .place) || words.isa("ال" + rest, .place) { return true }
             // «غادر جدة»: a city or country right after the verb.
             if index == from, words.places.contains(word), map.mentionIndex(at: index) == nil { return true }

@@ -13,7 +13,7 @@ struct EventLexicons: Sendable {
         var forms = WordSet()
         for word in words.members(of: .orgword) + words.members(of: .orgref) {
             let bare = word.startsWith("ال") ? String(word.unicodeScalars.dropFirst(2)) : word
-            for clitic in ArabicFolding.proclitics + [""] { forms.insert(clitic + bare) }
+            for clitic in EventKeyFolding.proclitics + [""] { forms.insert(clitic + bare) }
         }
         keywordForms = forms
     }

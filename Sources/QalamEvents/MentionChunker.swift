@@ -185,7 +185,7 @@ struct MentionChunker {
         for cue in cues where words.isa(word, cue) {
             return nil
         }
-        let (clitic, rest) = ArabicFolding.stripProclitic(word, minimum: 2)
+        let (clitic, rest) = EventKeyFolding.stripProclitic(word, minimum: 2)
         let isOrganization = words.isa(rest, .orgword) || words.isa("ال" + rest, .orgword) || words.isa("ال" + rest, .orgref)
         let key = lexicons.roles.key(word)
         if (clitic.startsWith("ل") || clitic.startsWith("ب")) && isOrganization { return nil }
@@ -265,7 +265,7 @@ struct MentionChunker {
     private mutating func organizationAtKeyword(_ index: Int, _ sentence: Range<Int>) -> Int? {
         guard isArabic(index), lexicons.keywordForms.contains(folded(index)) else { return nil }
         let word = folded(index)
-        let (clitic, rest) = ArabicFolding.stripProclitic(word, minimum: 3)
+        let (clitic, rest) = EventKeyFolding.stripProclitic(word, minimum: 3)
         let definite = clitic.endsWith("ال") || clitic.endsWith("لل")
         let isReference = definite && words.isa("ال" + rest, .orgref)
         guard isReference || words.isa(rest, .orgword) || words.isa("ال" + rest, .orgword) && definite else { return nil }

@@ -27,7 +27,7 @@ struct RoleLexicon: Sendable {
 
     init() throws {
         for row in try LexiconStore.rows(Self.path, columns: 2) {
-            let keys = row[0].split(separator: " ").map { Self.normalize(ArabicFolding.fold($0)) }
+            let keys = row[0].split(separator: " ").map { Self.normalize(EventKeyFolding.fold($0)) }
             guard let first = keys.first, !row[1].isEmpty else {
                 throw LexiconError(path: Self.path, reason: "empty role or title in \(row.joined(separator: " | "))")
             }

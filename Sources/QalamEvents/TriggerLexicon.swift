@@ -65,7 +65,7 @@ struct TriggerLexicon: Sendable {
                 throw LexiconError(path: Self.path, reason: "bad row: \(row.joined(separator: " | "))")
             }
             let takesObject = row.count > 5 && row[5] == "object"
-            entries.append(TriggerEntry(stem: ArabicFolding.fold(row[0]), wordClass: wordClass, event: event, frame: frame,
+            entries.append(TriggerEntry(stem: EventKeyFolding.fold(row[0]), wordClass: wordClass, event: event, frame: frame,
                                         weight: weight, takesObject: takesObject))
         }
         if entries.isEmpty { throw LexiconError(path: Self.path, reason: "no triggers") }

@@ -20,7 +20,7 @@ struct WordClasses: Sendable {
             guard let cue = Cue(rawValue: String(row[1])) else {
                 throw LexiconError(path: "events/cues.tsv", reason: "unknown class \(row[1])")
             }
-            cueBits[WordKey(ArabicFolding.fold(row[0])), default: 0] |= Self.bit(cue)
+            cueBits[WordKey(EventKeyFolding.fold(row[0])), default: 0] |= Self.bit(cue)
         }
         let seen = cueBits.values.reduce(0, |)
         common = try Self.list("events/common-words.txt")
@@ -32,7 +32,7 @@ struct WordClasses: Sendable {
     }
 
     private static func list(_ path: String) throws -> WordSet {
-        let words = WordSet(try LexiconStore.dataLines(path).map { ArabicFolding.fold($0.text) })
+        let words = WordSet(try LexiconStore.dataLines(path).map { EventKeyFolding.fold($0.text) })
         if words.isEmpty { throw LexiconError(path: path, reason: "empty word list") }
         return words
     }

@@ -15,7 +15,7 @@ let qalamExecutable: URL? = {
 }()
 
 /// Runs `qalam` with `arguments` and `input` on standard input.
-func runQalam(_ arguments: [String], input: String = "") throws -> (status: Int32, stdout: String, stderr: String) {
+private func runQalam(_ arguments: [String], input: String = "") throws -> (status: Int32, stdout: String, stderr: String) {
     let executable = try #require(qalamExecutable, "qalam executable not found next to the tests")
     let process = Process()
     process.executableURL = executable

@@ -119,7 +119,7 @@ struct ConstructionTests {
     ])
     func triggerForms(word: String, type: EventType) throws {
         let lexicon = try TriggerLexicon()
-        let match = try #require(lexicon.match(ArabicFolding.fold(word)), "\(word) is not recognised")
+        let match = try #require(lexicon.match(EventKeyFolding.fold(word)), "\(word) is not recognised")
         #expect(match.entry.event == type)
         #expect(!match.isFirstPerson, "\(word) read as first person")
     }
@@ -127,7 +127,7 @@ struct ConstructionTests {
     @Test("words that only look like triggers are not", arguments: ["قال", "مقال", "عين", "الانتخابات", "قيل"])
     func nonTriggers(word: String) throws {
         let lexicon = try TriggerLexicon()
-        let match = lexicon.match(ArabicFolding.fold(word))
+        let match = lexicon.match(EventKeyFolding.fold(word))
         // «عين» may be the verb «عيّن»; it must never be a departure.
         #expect(match == nil || match?.entry.event == .appointed && word == "عين")
     }

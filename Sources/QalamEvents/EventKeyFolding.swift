@@ -5,7 +5,7 @@ import Foundation
 /// ى → ي, ة → ه, Persian ی ک → ي ك, presentation forms decomposed, Latin lower-cased.
 ///
 /// It is a matching key, never shown: output always slices the original text.
-enum ArabicFolding {
+enum EventKeyFolding {
     /// The folded form of `text`.
     static func fold(_ text: some StringProtocol) -> String { foldNotingTanween(text).folded }
 
