@@ -11,6 +11,9 @@
 public struct Tokenizer: Sendable {
     /// How tokens are found. All engines produce identical tokens.
     public enum Engine: String, Sendable, CaseIterable {
+        /// A byte-level UTF-8 scanner with ICU's exact boundaries for ASCII, Latin-1, the
+        /// Arabic blocks, punctuation and spaces; it hands any other stretch to ICU.
+        case fast
         /// ICU's break iterator over UTF-8 text, token by token.
         case icu
     }
@@ -19,7 +22,7 @@ public struct Tokenizer: Sendable {
     public let engine: Engine
 
     /// Creates a tokenizer that uses `engine`.
-    public init(engine: Engine = .icu) {
+    public init(engine: Engine = .fast) {
         self.engine = engine
     }
 
@@ -31,6 +34,8 @@ public struct Tokenizer: Sendable {
         _ body: (Token) throws -> Void
     ) throws {
         switch engine {
+        case .fast:
+            try FastTokenizerEngine.forEachToken(in: bytes, baseOffset: baseOffset, body)
         case .icu:
             try ICUTokenizerEngine.shared.forEachToken(in: bytes, baseOffset: baseOffset, body)
         }
