@@ -55,7 +55,9 @@ final class FastCharacterTable: @unchecked Sendable {
         let kinds = UnsafeMutablePointer<TokenKind>.allocate(capacity: 512)
         for mask in 0..<512 { (kinds + mask).initialize(to: Self.kind(ofClassMask: mask)) }
         self.kinds = UnsafePointer(kinds)
-        let scanner = FastWordScanner(small: small, blockIndex: blockIndex, blocks: blocks)
+        let pairRun = UnsafeMutablePointer<UInt16>.allocate(capacity: 0x10000)
+        pairRun.initialize(repeating: 0, count: 0x10000)
+        let scanner = FastWordScanner(small: small, blockIndex: blockIndex, blocks: blocks, pairRun: pairRun)
         self.scanner = scanner
 
         // Slot of a code point in the tables, or nil when not modeled.
@@ -92,6 +94,15 @@ final class FastCharacterTable: @unchecked Sendable {
             // No ICU to check against, or the basics disagree: model nothing.
             for candidate in candidates { slot(candidate.value)?.pointee = 0 }
         }
+        // The word-at-a-time table for two-byte code points, from the verified entries.
+        for value in 0x80..<0x800 {
+            let entry = small[value]
+            let wordClass = entry & FastWordScanner.classMask
+            guard wordClass == UInt16(FastWordBreakClass.letter.rawValue)
+                || wordClass == UInt16(FastWordBreakClass.extendOrFormat.rawValue) else { continue }
+            let lead = 0xC0 | value >> 6, trail = 0x80 | value & 0x3F
+            pairRun[trail << 8 | lead] = entry | FastWordScanner.runBit
+        }
         var modeled = 0
         for value in values where (slot(value)?.pointee ?? 0) & FastWordScanner.classMask != 0 { modeled += 1 }
         self.modeledCount = modeled
@@ -107,7 +118,7 @@ final class FastCharacterTable: @unchecked Sendable {
         let wordClass = FastWordBreakClass.fromICU(qicu_word_break_value_of(scalar))
         if wordClass == .unknown { return nil }
         let notBlank: UInt16 = ScalarClass.isBlank(scalar) ? 0 : FastWordScanner.notBlankBit
-        return UInt16(wordClass.rawValue) | UInt16(scalarClass.rawValue) << 4 | notBlank
+        return UInt16(wordClass.rawValue) | FastWordScanner.scalarClassBit(scalarClass) | notBlank
     }
 
     /// The token kind for a set of ``ScalarClass`` bits: the rules of
@@ -186,9 +197,9 @@ struct FastTableVerifier {
                 var position = region.range.lowerBound
                 var good = true
                 while position < region.range.upperBound {
-                    var kinds: UInt16 = 0, notBlank: UInt16 = 0
+                    var accumulated: UInt16 = 0
                     let end = scanner.nextSegment(base + region.range.lowerBound, region.range.count,
-                                                  position - region.range.lowerBound, &kinds, &notBlank)
+                                                  position - region.range.lowerBound, &accumulated)
                     guard end > 0, cursor < icuBoundaries.count,
                           icuBoundaries[cursor] == end + region.range.lowerBound
                     else {

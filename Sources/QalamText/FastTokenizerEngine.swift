@@ -2,16 +2,34 @@
 /// tokens, handing ICU the stretches it does not model.
 ///
 /// The scanner (``FastWordScanner``) finds one word-break segment at a time from a
-/// boundary. When a segment cannot be decided without a code point outside the modeled
-/// set, the engine gives ICU the text from that segment's start (a boundary, so ICU
-/// starts there exactly as it would inside the whole text) to the next *safe* point after
-/// the unknown code point — just after a line feed, or just before a space that follows
-/// an ASCII character other than a space (ICU always breaks there, and no rule looks
-/// across it) — and resumes scanning there.
+/// boundary. The loop here takes the common cases itself — a single space, and words of
+/// ASCII and Arabic letters, four Arabic letters per step — and passes anything else to
+/// ``FastWordScanner/nextSegment(_:_:_:_:)``, which applies all the modeled rules. When a
+/// segment cannot be decided without a code point outside the modeled set, the engine
+/// gives ICU the text from that segment's start (a boundary, so ICU starts there exactly
+/// as it would inside the whole text) to the next *safe* point after the unknown code
+/// point — just after a line feed, or just before a space that follows an ASCII character
+/// other than a space (ICU always breaks there, and no rule looks across it) — and
+/// resumes scanning there.
 ///
 /// No heap allocation happens per token, and none at all unless ICU is needed (ICU's
 /// iterators are pooled).
 enum FastTokenizerEngine {
+    private static let letter = UInt16(FastWordBreakClass.letter.rawValue)
+    private static let numeric = UInt16(FastWordBreakClass.numeric.rawValue)
+    private static let extendNumLet = UInt16(FastWordBreakClass.extendNumLet.rawValue)
+    private static let extend = UInt16(FastWordBreakClass.extendOrFormat.rawValue)
+    private static let space = UInt16(FastWordBreakClass.space.rawValue)
+    private static let wordStarting: UInt16 = 1 << letter | 1 << numeric | 1 << extendNumLet
+    private static let wordContinuing: UInt16 = wordStarting | 1 << extend
+    /// Classes that certainly end a word (WB999 and the line-break rules).
+    private static let wordEnding: UInt16 =
+        1 << UInt16(FastWordBreakClass.other.rawValue) | 1 << UInt16(FastWordBreakClass.cr.rawValue)
+        | 1 << UInt16(FastWordBreakClass.lf.rawValue) | 1 << UInt16(FastWordBreakClass.newline.rawValue) | 1 << space
+    private static let middle: UInt16 =
+        1 << UInt16(FastWordBreakClass.midLetter.rawValue) | 1 << UInt16(FastWordBreakClass.midNum.rawValue)
+        | 1 << UInt16(FastWordBreakClass.midNumLet.rawValue)
+
     /// Calls `body` with each token of `bytes`; offsets are shifted by `baseOffset`.
     static func forEachToken(
         in bytes: UnsafeBufferPointer<UInt8>,
@@ -20,24 +38,142 @@ enum FastTokenizerEngine {
     ) throws {
         guard let base = bytes.baseAddress else { return }
         let table = FastCharacterTable.shared
+        guard table.modeledCount > 0 else {
+            // The table could not be verified against ICU: ICU does everything.
+            try ICUTokenizerEngine.shared.forEachToken(in: bytes, baseOffset: baseOffset, body)
+            return
+        }
         let scanner = table.scanner
         let kindTable = table.kinds
+        let small = scanner.small
+        let pairRun = scanner.pairRun
         let count = bytes.count
         var position = 0
         while position < count {
-            var kinds: UInt16 = 0
-            var notBlank: UInt16 = 0
-            let end = scanner.nextSegment(base, count, position, &kinds, &notBlank)
-            if end < 0 {
-                let stop = resumePoint(base, count, after: -end - 1)
-                try ICUTokenizerEngine.shared.forEachToken(
-                    in: UnsafeBufferPointer(rebasing: bytes[position..<stop]),
-                    baseOffset: baseOffset + position, body)
-                position = stop
-                continue
+            let start = position
+            let b0 = base[position]
+            var first: UInt16 = 0
+            var length = 0
+            if b0 < 0x80 {
+                // A single space before ASCII other than a space, or before an Arabic letter.
+                if b0 == 0x20 && position + 2 < count {
+                    let next = base[position + 1]
+                    if next < 0x80 {
+                        if next != 0x20 {
+                            position += 1
+                            continue
+                        }
+                    } else if pairRun[Int(base[position + 2]) &<< 8 | Int(next)] & FastWordScanner.classMask == letter {
+                        position += 1
+                        continue
+                    }
+                }
+                first = small[Int(b0)]
+                length = 1
+            } else if b0 >= 0xC2 && b0 < 0xE0 && position + 1 < count && base[position + 1] & 0xC0 == 0x80 {
+                first = small[Int(b0 & 0x1F) &<< 6 | Int(base[position + 1] & 0x3F)]
+                length = 2
             }
-            if notBlank != 0 {
-                try body(Token(start: baseOffset + position, end: baseOffset + end, kind: kindTable[Int(kinds & 0x1FF)]))
+            var accumulated = first
+            var end = -1
+            let firstClass = first & FastWordScanner.classMask
+            if length > 0 && (wordStarting &>> firstClass) & 1 != 0 {
+                // A word of one- and two-byte code points: the hot loop.
+                var index = position + length
+                var last = firstClass
+                word: while index < count {
+                    // Four two-byte letters or marks per step (Arabic, mostly); on the first
+                    // that is not, take the ones before it.
+                    var run: UInt16 = 0
+                    while index + 8 <= count {
+                        let chunk = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                        let e1 = pairRun[Int(truncatingIfNeeded: chunk & 0xFFFF)]
+                        let e2 = pairRun[Int(truncatingIfNeeded: (chunk &>> 16) & 0xFFFF)]
+                        let e3 = pairRun[Int(truncatingIfNeeded: (chunk &>> 32) & 0xFFFF)]
+                        let e4 = pairRun[Int(truncatingIfNeeded: chunk &>> 48)]
+                        if e1 & e2 & e3 & e4 & FastWordScanner.runBit != 0 {
+                            run |= e1 | e2 | e3 | e4
+                            index += 8
+                            continue
+                        }
+                        if e1 & FastWordScanner.runBit == 0 { break }
+                        if e2 & FastWordScanner.runBit == 0 {
+                            run |= e1
+                            index += 2
+                        } else if e3 & FastWordScanner.runBit == 0 {
+                            run |= e1 | e2
+                            index += 4
+                        } else {
+                            run |= e1 | e2 | e3
+                            index += 6
+                        }
+                        break
+                    }
+                    if run != 0 {
+                        accumulated |= run
+                        // A letter's class (6) has bit 1 set; extend/format's (5) does not.
+                        if run & 0x2 != 0 { last = letter }
+                        if index >= count { break word }
+                    }
+                    let c0 = base[index]
+                    let e: UInt16
+                    if c0 < 0x80 {
+                        e = small[Int(c0)]
+                        length = 1
+                    } else if c0 >= 0xC2 && c0 < 0xE0 && index + 1 < count && base[index + 1] & 0xC0 == 0x80 {
+                        e = small[Int(c0 & 0x1F) &<< 6 | Int(base[index + 1] & 0x3F)]
+                        length = 2
+                    } else {
+                        break word  // three- and four-byte code points: the general scanner
+                    }
+                    let wordClass = e & FastWordScanner.classMask
+                    if (wordContinuing &>> wordClass) & 1 != 0 {
+                        accumulated |= e
+                        if wordClass != extend { last = wordClass }
+                        index += length
+                        continue
+                    }
+                    if (wordEnding &>> wordClass) & 1 != 0 {
+                        end = index
+                        break word
+                    }
+                    if (middle &>> wordClass) & 1 != 0 && (last == letter || last == numeric) {
+                        // «word.» «word, »: the middle character is not followed by a letter
+                        // or digit when the next byte is ASCII and neither (ASCII is never
+                        // extend/format). Anything else goes to the general scanner.
+                        if index + length >= count {
+                            end = index
+                        } else {
+                            let next = base[index + length]
+                            if next < 0x80 {
+                                let nextClass = small[Int(next)] & FastWordScanner.classMask
+                                if nextClass != letter && nextClass != numeric { end = index }
+                            }
+                        }
+                        break word
+                    }
+                    if (middle &>> wordClass) & 1 != 0 {
+                        end = index  // a middle character after ExtendNumLet: WB6/WB11 need a letter/digit
+                    }
+                    break word
+                }
+                if index >= count { end = count }
+            }
+            if end < 0 {
+                // Everything else: the general scanner, from the segment's start.
+                end = scanner.nextSegment(base, count, start, &accumulated)
+                if end < 0 {
+                    let stop = resumePoint(base, count, after: -end - 1)
+                    try ICUTokenizerEngine.shared.forEachToken(
+                        in: UnsafeBufferPointer(rebasing: bytes[start..<stop]),
+                        baseOffset: baseOffset + start, body)
+                    position = stop
+                    continue
+                }
+            }
+            if accumulated & FastWordScanner.notBlankBit != 0 {
+                let kind = kindTable[FastWordScanner.scalarClasses(accumulated)]
+                try body(Token(start: baseOffset + start, end: baseOffset + end, kind: kind))
             }
             position = end
         }

@@ -26,6 +26,13 @@ public struct Tokenizer: Sendable {
         self.engine = engine
     }
 
+    /// Builds the engine's tables now rather than on first use (the fast engine checks its
+    /// code-point table against ICU once per process, a few milliseconds). Optional: call
+    /// it before timing, or before going latency-sensitive.
+    public func prepare() {
+        if engine == .fast { _ = FastCharacterTable.shared }
+    }
+
     /// Calls `body` with each token of `bytes`, which must be valid UTF-8, in order.
     /// Offsets in the tokens are relative to the start of `bytes` plus `baseOffset`.
     public func forEachToken(
@@ -55,6 +62,14 @@ public struct Tokenizer: Sendable {
         tokens.reserveCapacity(text.utf8.count / 5)
         try forEachToken(in: text) { tokens.append($0) }
         return tokens
+    }
+
+    /// Replaces the contents of `tokens` with the tokens of `bytes` (valid UTF-8), keeping
+    /// the array's storage: a caller that reuses one array allocates nothing once it is
+    /// large enough.
+    public func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, baseOffset: Int = 0, into tokens: inout [Token]) throws {
+        tokens.removeAll(keepingCapacity: true)
+        try forEachToken(in: bytes, baseOffset: baseOffset) { tokens.append($0) }
     }
 
     /// Whether a scalar counts as blank when deciding that a segment is not a token:

@@ -96,11 +96,13 @@ struct FastPathDifferentialTests {
         let table = FastCharacterTable.shared
         // ASCII, Latin-1 and the Arabic block must be modeled for the fast path to pay.
         #expect(table.modeledCount > 1500)
-        var kinds: UInt16 = 0, notBlank: UInt16 = 0
+        var accumulated: UInt16 = 0
         let sample = Array("كتب".utf8)
-        let end = sample.withUnsafeBufferPointer { buffer in
-            table.scanner.nextSegment(buffer.baseAddress!, buffer.count, 0, &kinds, &notBlank)
+        let end = sample.withUnsafeBufferPointer { buffer -> Int in
+            guard let base = buffer.baseAddress else { return -1 }
+            return table.scanner.nextSegment(base, buffer.count, 0, &accumulated)
         }
+        #expect(FastCharacterTable.shared.kinds[FastWordScanner.scalarClasses(accumulated)] == .arabicWord)
         #expect(end == sample.count)
     }
 
