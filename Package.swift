@@ -43,7 +43,7 @@ let package = Package(
         .target(
             name: "QalamLexicons",
             path: "Lexicons",
-            exclude: ["README.md"],
+            exclude: ["README.md", "scripts"],
             resources: [
                 .copy("charmaps"),
             ]

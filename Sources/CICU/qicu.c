@@ -138,6 +138,33 @@ int32_t qicu_has_boundary_before(int32_t form, int32_t codepoint, int32_t *statu
     return unorm2_hasBoundaryBefore(normalizer, codepoint) ? 1 : 0;
 }
 
+int32_t qicu_quick_check(int32_t form, int32_t codepoint) {
+    UProperty property;
+    switch (form) {
+    case QICU_NFC: property = UCHAR_NFC_QUICK_CHECK; break;
+    case QICU_NFD: property = UCHAR_NFD_QUICK_CHECK; break;
+    case QICU_NFKC: property = UCHAR_NFKC_QUICK_CHECK; break;
+    case QICU_NFKD: property = UCHAR_NFKD_QUICK_CHECK; break;
+    default: return 0;
+    }
+    switch (u_getIntPropertyValue(codepoint, property)) {
+    case UNORM_YES: return 1;
+    case UNORM_MAYBE: return 2;
+    default: return 0;
+    }
+}
+
+int32_t qicu_combining_class(int32_t codepoint) { return u_getCombiningClass(codepoint); }
+
+int32_t qicu_raw_decomposition(int32_t codepoint, uint16_t *buffer, int32_t capacity) {
+    UErrorCode status = U_ZERO_ERROR;
+    const UNormalizer2 *normalizer = unorm2_getNFCInstance(&status);
+    if (U_FAILURE(status)) return -1;
+    int32_t length = unorm2_getRawDecomposition(normalizer, codepoint, (UChar *)buffer, capacity, &status);
+    if (U_FAILURE(status) && status != U_BUFFER_OVERFLOW_ERROR) return -1;
+    return length;
+}
+
 qicu_transliterator *qicu_transliterator_open(const uint16_t *id, int32_t idLength,
                                               int32_t reverse, int32_t *status) {
     if (failed(status)) return NULL;

@@ -94,6 +94,17 @@ int32_t qicu_is_normalized(int32_t form, const uint16_t *source, int32_t length,
 /// (text can be normalized piecewise at such boundaries).
 int32_t qicu_has_boundary_before(int32_t form, int32_t codepoint, int32_t *status);
 
+/// Unicode's quick-check value of `codepoint` for `form` (NFC, NFD, NFKC or NFKD):
+/// 0 no, 1 yes, 2 maybe.
+int32_t qicu_quick_check(int32_t form, int32_t codepoint);
+
+/// The canonical combining class of `codepoint` (0 for starters).
+int32_t qicu_combining_class(int32_t codepoint);
+
+/// Writes the raw (one-level, canonical) decomposition mapping of `codepoint` as UTF-16
+/// into `buffer` and returns its length, or -1 when the code point has none.
+int32_t qicu_raw_decomposition(int32_t codepoint, uint16_t *buffer, int32_t capacity);
+
 // MARK: - Transliteration
 
 /// An opaque ICU transliterator.
