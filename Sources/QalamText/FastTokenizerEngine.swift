@@ -51,41 +51,38 @@ enum FastTokenizerEngine {
         var position = 0
         while position < count {
             let start = position
-            let b0 = base[position]
+            let b0 = base[start]
             var first: UInt16 = 0
-            var length = 0
+            var index = start
             if b0 < 0x80 {
-                // A single space before ASCII other than a space, or before an Arabic letter.
-                if b0 == 0x20 && position + 2 < count {
-                    let next = base[position + 1]
-                    if next < 0x80 {
-                        if next != 0x20 {
-                            position += 1
-                            continue
-                        }
-                    } else if pairRun[Int(base[position + 2]) &<< 8 | Int(next)] & FastWordScanner.classMask == letter {
-                        position += 1
+                // A single space before ASCII other than a space, or before a letter.
+                if b0 == 0x20 && start &+ 2 < count {
+                    let next = base[start &+ 1]
+                    if (next < 0x80 && next != 0x20)
+                        || pairRun[Int(base[start &+ 2]) &<< 8 | Int(next)] & FastWordScanner.classMask == letter
+                    {
+                        position = start &+ 1
                         continue
                     }
                 }
                 first = small[Int(b0)]
-                length = 1
-            } else if b0 >= 0xC2 && b0 < 0xE0 && position + 1 < count && base[position + 1] & 0xC0 == 0x80 {
-                first = small[Int(b0 & 0x1F) &<< 6 | Int(base[position + 1] & 0x3F)]
-                length = 2
+                index = start &+ 1
+            } else if start &+ 1 < count {
+                // Two-byte letters and marks only (0 for anything else).
+                first = pairRun[Int(base[start &+ 1]) &<< 8 | Int(b0)]
+                index = start &+ 2
             }
             var accumulated = first
             var end = -1
             let firstClass = first & FastWordScanner.classMask
-            if length > 0 && (wordStarting &>> firstClass) & 1 != 0 {
+            if (wordStarting &>> firstClass) & 1 != 0 {
                 // A word of one- and two-byte code points: the hot loop.
-                var index = position + length
                 var last = firstClass
                 word: while index < count {
                     // Four two-byte letters or marks per step (Arabic, mostly); on the first
                     // that is not, take the ones before it.
                     var run: UInt16 = 0
-                    while index + 8 <= count {
+                    while index &+ 8 <= count {
                         let chunk = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
                         let e1 = pairRun[Int(truncatingIfNeeded: chunk & 0xFFFF)]
                         let e2 = pairRun[Int(truncatingIfNeeded: (chunk &>> 16) & 0xFFFF)]
@@ -93,19 +90,19 @@ enum FastTokenizerEngine {
                         let e4 = pairRun[Int(truncatingIfNeeded: chunk &>> 48)]
                         if e1 & e2 & e3 & e4 & FastWordScanner.runBit != 0 {
                             run |= e1 | e2 | e3 | e4
-                            index += 8
+                            index &+= 8
                             continue
                         }
                         if e1 & FastWordScanner.runBit == 0 { break }
                         if e2 & FastWordScanner.runBit == 0 {
                             run |= e1
-                            index += 2
+                            index &+= 2
                         } else if e3 & FastWordScanner.runBit == 0 {
                             run |= e1 | e2
-                            index += 4
+                            index &+= 4
                         } else {
                             run |= e1 | e2 | e3
-                            index += 6
+                            index &+= 6
                         }
                         break
                     }
@@ -117,43 +114,52 @@ enum FastTokenizerEngine {
                     }
                     let c0 = base[index]
                     let e: UInt16
+                    let length: Int
                     if c0 < 0x80 {
                         e = small[Int(c0)]
                         length = 1
-                    } else if c0 >= 0xC2 && c0 < 0xE0 && index + 1 < count && base[index + 1] & 0xC0 == 0x80 {
-                        e = small[Int(c0 & 0x1F) &<< 6 | Int(base[index + 1] & 0x3F)]
+                    } else if index &+ 1 < count {
+                        let c1 = base[index &+ 1]
+                        let pair = pairRun[Int(c1) &<< 8 | Int(c0)]
+                        if pair != 0 {
+                            e = pair
+                        } else if c0 >= 0xC2 && c0 < 0xE0 && c1 & 0xC0 == 0x80 {
+                            e = small[Int(c0 & 0x1F) &<< 6 | Int(c1 & 0x3F)]  // digits, punctuation…
+                        } else {
+                            break word  // three- and four-byte code points: the general scanner
+                        }
                         length = 2
                     } else {
-                        break word  // three- and four-byte code points: the general scanner
+                        break word
                     }
                     let wordClass = e & FastWordScanner.classMask
                     if (wordContinuing &>> wordClass) & 1 != 0 {
                         accumulated |= e
                         if wordClass != extend { last = wordClass }
-                        index += length
+                        index &+= length
                         continue
                     }
                     if (wordEnding &>> wordClass) & 1 != 0 {
                         end = index
                         break word
                     }
-                    if (middle &>> wordClass) & 1 != 0 && (last == letter || last == numeric) {
-                        // «word.» «word, »: the middle character is not followed by a letter
-                        // or digit when the next byte is ASCII and neither (ASCII is never
-                        // extend/format). Anything else goes to the general scanner.
-                        if index + length >= count {
-                            end = index
-                        } else {
-                            let next = base[index + length]
-                            if next < 0x80 {
-                                let nextClass = small[Int(next)] & FastWordScanner.classMask
-                                if nextClass != letter && nextClass != numeric { end = index }
-                            }
-                        }
-                        break word
-                    }
                     if (middle &>> wordClass) & 1 != 0 {
-                        end = index  // a middle character after ExtendNumLet: WB6/WB11 need a letter/digit
+                        if last == letter || last == numeric {
+                            // «word.» «word, »: the middle character is not followed by a
+                            // letter or digit when the next byte is ASCII and neither (ASCII
+                            // is never extend/format). Anything else: the general scanner.
+                            if index &+ length >= count {
+                                end = index
+                            } else {
+                                let next = base[index &+ length]
+                                if next < 0x80 {
+                                    let nextClass = small[Int(next)] & FastWordScanner.classMask
+                                    if nextClass != letter && nextClass != numeric { end = index }
+                                }
+                            }
+                        } else {
+                            end = index  // after ExtendNumLet: WB6/WB11 need a letter or digit
+                        }
                     }
                     break word
                 }
@@ -161,22 +167,34 @@ enum FastTokenizerEngine {
             }
             if end < 0 {
                 // Everything else: the general scanner, from the segment's start.
-                end = scanner.nextSegment(base, count, start, &accumulated)
-                if end < 0 {
-                    let stop = resumePoint(base, count, after: -end - 1)
+                let general = generalSegment(scanner, base, count, start)
+                if general.end < 0 {
+                    let stop = resumePoint(base, count, after: -general.end - 1)
                     try ICUTokenizerEngine.shared.forEachToken(
                         in: UnsafeBufferPointer(rebasing: bytes[start..<stop]),
                         baseOffset: baseOffset + start, body)
                     position = stop
                     continue
                 }
+                end = general.end
+                accumulated = general.accumulated
             }
             if accumulated & FastWordScanner.notBlankBit != 0 {
                 let kind = kindTable[FastWordScanner.scalarClasses(accumulated)]
-                try body(Token(start: baseOffset + start, end: baseOffset + end, kind: kind))
+                try body(Token(start: baseOffset &+ start, end: baseOffset &+ end, kind: kind))
             }
             position = end
         }
+    }
+
+    /// The segment at `start` from the general scanner (out of line: the rare path).
+    @inline(never)
+    static func generalSegment(
+        _ scanner: FastWordScanner, _ base: UnsafePointer<UInt8>, _ count: Int, _ start: Int
+    ) -> (end: Int, accumulated: UInt16) {
+        var accumulated: UInt16 = 0
+        let end = scanner.nextSegment(base, count, start, &accumulated)
+        return (end, accumulated)
     }
 
     /// The first safe resumption point after the code point starting at `unknown`: just
