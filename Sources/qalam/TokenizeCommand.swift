@@ -44,7 +44,11 @@ struct TokenizeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Threads to tokenize with (each block is split at line feeds).", valueName: "n"))
     var jobs: Int = 1
 
+    @Option(help: ArgumentHelp("Bytes read per block (testing aid).", visibility: .hidden))
+    var blockBytes: Int = 4 << 20
+
     func validate() throws {
+        guard blockBytes >= 16 else { throw ValidationError("--block-bytes must be at least 16") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         if stats && verifyEngines { throw ValidationError("--stats and --verify-engines exclude each other") }
     }
@@ -52,7 +56,7 @@ struct TokenizeCommand: ParsableCommand {
     func run() throws {
         let report = FailureReport()
         let sources = InputCollector.collect(input.paths, report: report)
-        let reader = LineBlockReader(options: input)
+        let reader = LineBlockReader(options: input, blockSize: blockBytes)
         var output = OutputWriter()
         let nameDocuments = sources.count > 1
         for (index, source) in sources.enumerated() {
