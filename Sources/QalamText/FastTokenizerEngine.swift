@@ -55,10 +55,11 @@ enum FastTokenizerEngine {
             var first: UInt16 = 0
             var index = start
             if b0 < 0x80 {
-                // A single space before ASCII other than a space, or before a letter.
+                // A single space before a modeled ASCII character other than a space, or before a
+                // two-byte letter.
                 if b0 == 0x20 && start &+ 2 < count {
                     let next = base[start &+ 1]
-                    if (next < 0x80 && next != 0x20)
+                    if (next < 0x80 && next != 0x20 && small[Int(next)] & FastWordScanner.classMask != 0)
                         || pairRun[Int(base[start &+ 2]) &<< 8 | Int(next)] & FastWordScanner.classMask == letter
                     {
                         position = start &+ 1
@@ -154,7 +155,7 @@ enum FastTokenizerEngine {
                                 let next = base[index &+ length]
                                 if next < 0x80 {
                                     let nextClass = small[Int(next)] & FastWordScanner.classMask
-                                    if nextClass != letter && nextClass != numeric { end = index }
+                                    if nextClass != letter && nextClass != numeric && nextClass != 0 { end = index }
                                 }
                             }
                         } else {

@@ -110,7 +110,7 @@ struct FastWordScanner: @unchecked Sendable {
             // The common case first: one space before ASCII or a two-byte code point.
             if index < count {
                 let next = bytes[index]
-                if next < 0x80 && next != 0x20 { return index }
+                if next < 0x80 && next != 0x20 && small[Int(next)] & Self.classMask != Self.unknown { return index }
                 if next >= 0xC2 && next < 0xE0 && index + 1 < count && bytes[index + 1] & 0xC0 == 0x80 {
                     let nextClass = small[Int(next & 0x1F) &<< 6 | Int(bytes[index + 1] & 0x3F)] & Self.classMask
                     if nextClass != Self.extend && nextClass != Self.unknown { return index }

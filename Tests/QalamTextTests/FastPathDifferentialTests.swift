@@ -112,7 +112,7 @@ struct FastPathDifferentialTests {
             "3.5", "١٢٣٫٥", "U.S.", "لـOpenAI", "بـ150", "don't", "a’b", "a:b", "ـــ", " \u{200F}x",
             "x \u{200F} y", "a\u{200C}b", "a،b", "٣،٥", "١٢٣abc", "a\u{202F}b", "\u{200F}\u{200F}a", "\r\n\u{200F}",
             "\u{064E}\u{064E}a", "a\u{064E}.b", "a.\u{064E}b", "1\u{200F}.2", "a1.2", "1.a.b", "...", "؟؟",
-            "قال: \"نعم\"، ثم ذهب.", "في 2023م أعلنت OpenAI عن GPT-4", "x\u{200D}😀 y", "🇸🇦🇸🇦 ok",
+            "قال: \"نعم\"، ثم ذهب.", "في 2023م أعلنت OpenAI عن GPT-4", "x\u{200D}😀 y", "🇸🇦🇸🇦 ok", "I.@Ot", "a.@b", "x @y", "user@example.com", "a:@b", "1,@",
         ]
         for text in cases {
             let bytes = Array(text.utf8)
