@@ -53,6 +53,20 @@ private func tokens(_ bytes: [UInt8], _ engine: Tokenizer.Engine) throws -> [Tok
     return result
 }
 
+/// The first token whose kind differs from the reference classification of its scalars
+/// (``TokenKind/classify(_:)`` over Unicode properties, with blank segments excluded).
+private func kindMismatch(_ tokens: [Token], in bytes: [UInt8]) -> String? {
+    bytes.withUnsafeBufferPointer { buffer in
+        for token in tokens {
+            let reference = ICUTokenizerEngine.kindOfSegmentByScalars(buffer, token.start, token.end)
+            if reference != token.kind {
+                return "\(token): reference \(String(describing: reference)) for «\(String(decoding: buffer[token.range], as: UTF8.self))»"
+            }
+        }
+        return nil
+    }
+}
+
 /// A small deterministic generator (SplitMix64), so failures reproduce from the seed.
 private struct FastPathRandomSource: RandomNumberGenerator {
     var state: UInt64
@@ -118,6 +132,7 @@ struct FastPathDifferentialTests {
             let bytes = Array(text.utf8)
             let fast = try tokens(bytes, .fast), icu = try tokens(bytes, .icu)
             #expect(fast == icu, "\(firstDifference(fast, icu, in: bytes) ?? "")")
+            #expect(kindMismatch(fast, in: bytes) == nil, "\(kindMismatch(fast, in: bytes) ?? "")")
         }
     }
 
@@ -133,7 +148,9 @@ struct FastPathDifferentialTests {
             let bytes = Array(text.utf8)
             let fast = try tokens(bytes, .fast), icu = try tokens(bytes, .icu)
             #expect(fast == icu, "round \(round): \(firstDifference(fast, icu, in: bytes) ?? "")")
-            if fast != icu { return }
+            let wrongKind = kindMismatch(fast, in: bytes)
+            #expect(wrongKind == nil, "round \(round): \(wrongKind ?? "")")
+            if fast != icu || wrongKind != nil { return }
         }
     }
 
@@ -170,6 +187,7 @@ struct FastPathDifferentialTests {
             let fast = try tokens(bytes, .fast), icu = try tokens(bytes, .icu)
             #expect(fast.count == icu.count, "\(file.lastPathComponent)")
             #expect(fast == icu, "\(file.lastPathComponent): \(firstDifference(fast, icu, in: bytes) ?? "")")
+            #expect(kindMismatch(fast, in: bytes) == nil, "\(file.lastPathComponent): \(kindMismatch(fast, in: bytes) ?? "")")
         }
     }
 }
