@@ -17,8 +17,8 @@ private func runQalam(_ arguments: [String], input: Data = Data()) throws -> (st
     let inputFile = folder.appendingPathComponent("in"), outFile = folder.appendingPathComponent("out")
     let errFile = folder.appendingPathComponent("err")
     try input.write(to: inputFile)
-    FileManager.default.createFile(atPath: outFile.path, contents: nil)
-    FileManager.default.createFile(atPath: errFile.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: outFile.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errFile.path, contents: nil)
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
