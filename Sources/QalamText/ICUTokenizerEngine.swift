@@ -19,6 +19,11 @@ final class ICUTokenizerEngine: Sendable {
         return try BreakIterator(kind: .word, locale: "ar")
     }
 
+    /// Opens one iterator into the pool now, so the first tokenization does not pay for it.
+    func warmUp() {
+        if let iterator = try? checkOut() { checkIn(iterator) }
+    }
+
     private func checkIn(_ iterator: BreakIterator) {
         pool.withLock { if $0.count < 16 { $0.append(iterator) } }
     }

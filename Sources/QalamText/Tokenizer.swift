@@ -26,11 +26,12 @@ public struct Tokenizer: Sendable {
         self.engine = engine
     }
 
-    /// Builds the engine's tables now rather than on first use (the fast engine checks its
-    /// code-point table against ICU once per process, a few milliseconds). Optional: call
-    /// it before timing, or before going latency-sensitive.
+    /// Builds the engine's tables and opens an ICU break iterator now rather than on first
+    /// use (the fast engine checks its code-point table against ICU once per process, a few
+    /// milliseconds). Optional: call it before timing, or before going latency-sensitive.
     public func prepare() {
-        if engine == .fast { _ = FastCharacterTable.shared }
+        _ = FastCharacterTable.shared  // both engines classify through it
+        ICUTokenizerEngine.shared.warmUp()
     }
 
     /// Calls `body` with each token of `bytes`, which must be valid UTF-8, in order.
