@@ -50,7 +50,7 @@ enum FastTokenizerEngine {
         let count = bytes.count
         var position = 0
         while position < count {
-            let start = position
+            var start = position
             let b0 = base[start]
             var first: UInt16 = 0
             var index = start
@@ -141,6 +141,22 @@ enum FastTokenizerEngine {
                         continue
                     }
                     if (wordEnding &>> wordClass) & 1 != 0 {
+                        // «word word»: one space, then a two-byte letter. Emit this word and
+                        // start the next one right here.
+                        if c0 == 0x20 && index &+ 3 <= count {
+                            let next = pairRun[Int(base[index &+ 2]) &<< 8 | Int(base[index &+ 1])]
+                            if next & FastWordScanner.classMask == letter {
+                                if accumulated & FastWordScanner.notBlankBit != 0 {
+                                    let kind = kindTable[FastWordScanner.scalarClasses(accumulated)]
+                                    try body(Token(start: baseOffset &+ start, end: baseOffset &+ index, kind: kind))
+                                }
+                                start = index &+ 1
+                                accumulated = next
+                                last = letter
+                                index &+= 3
+                                continue word
+                            }
+                        }
                         end = index
                         break word
                     }
