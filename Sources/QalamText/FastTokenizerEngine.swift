@@ -86,26 +86,27 @@ enum FastTokenizerEngine {
                     while index &+ 8 <= count {
                         let chunk = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
                         let e1 = pairRun[Int(truncatingIfNeeded: chunk & 0xFFFF)]
-                        let e2 = pairRun[Int(truncatingIfNeeded: (chunk &>> 16) & 0xFFFF)]
-                        let e3 = pairRun[Int(truncatingIfNeeded: (chunk &>> 32) & 0xFFFF)]
-                        let e4 = pairRun[Int(truncatingIfNeeded: chunk &>> 48)]
-                        if e1 & e2 & e3 & e4 & FastWordScanner.runBit != 0 {
-                            run |= e1 | e2 | e3 | e4
-                            index &+= 8
-                            continue
-                        }
                         if e1 & FastWordScanner.runBit == 0 { break }
+                        let e2 = pairRun[Int(truncatingIfNeeded: (chunk &>> 16) & 0xFFFF)]
                         if e2 & FastWordScanner.runBit == 0 {
                             run |= e1
                             index &+= 2
-                        } else if e3 & FastWordScanner.runBit == 0 {
+                            break
+                        }
+                        let e3 = pairRun[Int(truncatingIfNeeded: (chunk &>> 32) & 0xFFFF)]
+                        if e3 & FastWordScanner.runBit == 0 {
                             run |= e1 | e2
                             index &+= 4
-                        } else {
+                            break
+                        }
+                        let e4 = pairRun[Int(truncatingIfNeeded: chunk &>> 48)]
+                        if e4 & FastWordScanner.runBit == 0 {
                             run |= e1 | e2 | e3
                             index &+= 6
+                            break
                         }
-                        break
+                        run |= e1 | e2 | e3 | e4
+                        index &+= 8
                     }
                     if run != 0 {
                         accumulated |= run
