@@ -156,6 +156,11 @@ struct FastTableVerifier {
         "X,1", "1,X", "a\u{064E}Xb", "1X\u{064E}2", "\u{200F}X", "X \u{200F} ",
     ]
 
+    /// The templates as UTF-8, split at `X`.
+    static let templateParts: [[[UInt8]]] = templates.map { template in
+        template.split(separator: "X", omittingEmptySubsequences: false).map { Array($0.utf8) }
+    }
+
     private let iterator: BreakIterator
 
     init() throws { iterator = try BreakIterator(kind: .word, locale: "ar") }
@@ -168,10 +173,12 @@ struct FastTableVerifier {
         buffer.reserveCapacity(values.count * 128)
         for value in values {
             guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
+            let encoded = Array(String(scalar).utf8)
             let start = buffer.count
-            for template in Self.templates {
-                for character in template.unicodeScalars {
-                    if character == "X" { buffer.append(contentsOf: String(scalar).utf8) } else { buffer.append(contentsOf: String(character).utf8) }
+            for parts in Self.templateParts {
+                for (index, part) in parts.enumerated() {
+                    if index > 0 { buffer.append(contentsOf: encoded) }
+                    buffer.append(contentsOf: part)
                 }
                 buffer.append(0x0A)
             }
