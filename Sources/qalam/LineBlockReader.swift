@@ -52,8 +52,9 @@ struct LineBlockReader {
         while !atEnd || filled > 0 {
             if !atEnd {
                 if buffer.count - filled < blockSize / 2 { buffer += [UInt8](repeating: 0, count: max(blockSize, buffer.count)) }
-                let got = buffer.withUnsafeMutableBytes { raw in
-                    read(descriptor, raw.baseAddress! + filled, raw.count - filled)
+                let got = buffer.withUnsafeMutableBytes { raw -> Int in
+                    guard let base = raw.baseAddress else { return 0 }
+                    return read(descriptor, base + filled, raw.count - filled)
                 }
                 if got < 0 {
                     if errno == EINTR { continue }
