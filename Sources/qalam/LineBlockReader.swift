@@ -81,9 +81,10 @@ struct LineBlockReader {
             }
             try buffer.withUnsafeBufferPointer { all in
                 let block = UnsafeBufferPointer(rebasing: all[0..<cut])
-                if let nul = block.firstIndex(of: 0) { throw TextDecodingError.binary(offset: consumed + nul) }
+                let check = UTF8BlockCheck.scan(block)  // NUL, UTF-8 and line feeds in one pass
+                if let nul = check.firstNUL { throw TextDecodingError.binary(offset: consumed + nul) }
                 try TextDecoding.checkLineLengths(block, limit: lineLimit, firstLine: line, baseOffset: consumed)
-                if let bad = TextDecoding.firstInvalidUTF8(in: block) {
+                if let bad = check.firstInvalid {
                     guard lossy else {
                         throw TextDecodingError.invalidUTF8(
                             offset: consumed + bad, line: line - 1 + TextDecoding.lineNumber(of: bad, in: block))
@@ -95,7 +96,7 @@ struct LineBlockReader {
                     try body(block, outputOffset)
                     outputOffset += cut
                 }
-                line += Self.lineFeeds(in: block)
+                line += check.lineFeeds
             }
             consumed += cut
             buffer.withUnsafeMutableBufferPointer { bytes in
@@ -107,12 +108,5 @@ struct LineBlockReader {
             if atEnd && filled == 0 { break }
         }
         return consumed
-    }
-
-    /// The number of line feeds in `bytes`.
-    static func lineFeeds(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var count = 0
-        for byte in bytes where byte == 0x0A { count += 1 }
-        return count
     }
 }
