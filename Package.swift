@@ -46,6 +46,7 @@ let package = Package(
             exclude: ["README.md", "scripts"],
             resources: [
                 .copy("charmaps"),
+                .copy("sentences"),
             ]
         ),
         .target(

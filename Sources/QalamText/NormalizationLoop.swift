@@ -50,7 +50,34 @@ struct NormalizationLoop<Recorder: AlignmentRecorder> {
         var segmentInput = 0
         var segmentOutput = 0
         var segmentRecord = 0
+        var floor = 0
+        let pairs = table.pairLookup
         while i < n {
+            // Hot path: ASCII and two-byte characters, decoded by one table lookup.
+            if Recorder.records {
+                while i &+ 1 < n {
+                    let entry = pairs[Int(UInt16(littleEndian: UnsafeRawPointer(src + i).loadUnaligned(as: UInt16.self)))]
+                    if entry & fastBit == 0 { break }
+                    let length = 1 &+ Int(src[i] >> 7)
+                    if entry & boundaryBit != 0 {
+                        segmentInput = i
+                        segmentOutput = o
+                        segmentRecord = recorder.count
+                    }
+                    UnsafeMutableRawPointer(dst + o).storeBytes(of: entry.littleEndian, as: UInt32.self)
+                    let produced = NormalizationTable.producedLength(entry)
+                    if produced > 0 {
+                        recorder.record(output: o, start: i, end: i &+ length)
+                    } else if entry & NormalizationTable.markBit != 0 {
+                        recorder.attachMark(start: i, end: i &+ length)
+                    }
+                    o &+= produced
+                    i &+= length
+                }
+            } else {
+                Self.fastRun(src, dst, pairs, limit: n &- 1, &i, &o)
+            }
+            if i >= n { break }
             let lead = src[i]
             let value: UInt32
             let length: Int
@@ -78,7 +105,7 @@ struct NormalizationLoop<Recorder: AlignmentRecorder> {
                 let produced: Int
                 if length < 4 {
                     UnsafeMutableRawPointer(dst + o).storeBytes(of: entry.littleEndian, as: UInt32.self)
-                    produced = Int((entry >> 24) & 3)
+                    produced = NormalizationTable.producedLength(entry)
                 } else {
                     UnsafeMutableRawPointer(dst + o).copyMemory(from: src + i, byteCount: 4)
                     produced = 4
@@ -94,6 +121,15 @@ struct NormalizationLoop<Recorder: AlignmentRecorder> {
                 i += length
                 continue
             }
+            if entry & NormalizationTable.orderedMarkBit != 0, inCanonicalOrder(value, before: i) {
+                // A kept mark after a character of lower or equal combining class: as is.
+                let produced = NormalizationTable.producedLength(entry)
+                UnsafeMutableRawPointer(dst + o).storeBytes(of: entry.littleEndian, as: UInt32.self)
+                if Recorder.records && produced > 0 { recorder.record(output: o, start: i, end: i + length) }
+                o += produced
+                i += length
+                continue
+            }
             if entry & NormalizationTable.specialBit != 0 {
                 // A zero-width joiner (inert: a normalization boundary on both sides).
                 if joinsEmoji(at: i, length: length) {
@@ -102,6 +138,7 @@ struct NormalizationLoop<Recorder: AlignmentRecorder> {
                     o += length
                 }
                 i += length
+                floor = i
                 segmentInput = i
                 segmentOutput = o
                 if Recorder.records { segmentRecord = recorder.count }
@@ -112,10 +149,12 @@ struct NormalizationLoop<Recorder: AlignmentRecorder> {
             let start: Int
             if entry & boundaryBit != 0 {
                 start = i
-            } else {
+            } else if Recorder.records {
                 start = segmentInput
                 o = segmentOutput
-                if Recorder.records { recorder.truncate(to: segmentRecord) }
+                recorder.truncate(to: segmentRecord)
+            } else {
+                (start, o) = segmentStart(before: i, output: o, floor: floor)
             }
             var end = i + length
             while end < n {
@@ -132,9 +171,71 @@ struct NormalizationLoop<Recorder: AlignmentRecorder> {
                 try normalizeWithICU(start, end, &o)
             }
             i = end
+            floor = end
             if o + (n - i) + 4 > capacity { throw OutputOverflow(needed: o + (n - i) + 16) }
         }
         return o
+    }
+
+    /// The hot loop without alignment: consumes ASCII and two-byte characters while their
+    /// entries are `fast`, up to byte `limit` (one before the end, as it reads two bytes).
+    /// The length comes from the first byte alone (two bytes when it is not ASCII: the
+    /// entry is only `fast` for ASCII and well-formed two-byte sequences), which keeps the
+    /// table load off the loop's critical path; all state lives in registers.
+    @inline(__always)
+    private static func fastRun(
+        _ src: UnsafePointer<UInt8>, _ dst: UnsafeMutablePointer<UInt8>, _ pairs: UnsafePointer<UInt32>,
+        limit: Int, _ input: inout Int, _ output: inout Int
+    ) {
+        var i = input
+        var o = output
+        let raw = UnsafeRawPointer(src)
+        let out = UnsafeMutableRawPointer(dst)
+        while i < limit {
+            let entry = pairs[Int(UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt16.self)))]
+            if entry & NormalizationTable.fastBit == 0 { break }
+            out.storeBytes(of: entry.littleEndian, toByteOffset: o, as: UInt32.self)
+            o &+= NormalizationTable.producedLength(entry)
+            i &+= 1 &+ Int(src[i] >> 7)
+        }
+        input = i
+        output = o
+    }
+
+    /// Without alignment the hot loop does not track where normalization segments start;
+    /// this finds it when the slow path needs it: the last character at or before `index`
+    /// with a normalization boundary before it (not before `floor`, where the last slow
+    /// stretch ended). Everything from there to `index` went through the fast paths, so
+    /// the output position there is `output` minus what those characters produced.
+    private func segmentStart(before index: Int, output: Int, floor: Int) -> (input: Int, output: Int) {
+        var start = index
+        while start > floor {
+            var previous = start - 1
+            while previous > floor && source[previous] & 0xC0 == 0x80 { previous -= 1 }
+            let (value, _) = decode(at: previous)
+            let entry = table.entry(value)
+            if entry & NormalizationTable.boundaryBit != 0 {
+                // A joiner is inert: the segment may start right after it.
+                if entry & NormalizationTable.specialBit == 0 { start = previous }
+                break
+            }
+            start = previous
+        }
+        var produced = 0
+        var position = start
+        while position < index {
+            let (value, length) = decode(at: position)
+            produced += value >= 0x10000 ? 4 : NormalizationTable.producedLength(table.entry(value))
+            position += length
+        }
+        return (start, output - produced)
+    }
+
+    /// Whether the character before `index` has a combining class no higher than that of
+    /// `mark` (so canonical ordering leaves the mark where it is).
+    private func inCanonicalOrder(_ mark: UInt32, before index: Int) -> Bool {
+        guard let previous = decode(before: index) else { return true }
+        return table.combiningClass(previous) <= table.combiningClass(mark)
     }
 
     /// The scalar at byte `index` and its length in bytes.
@@ -201,7 +302,7 @@ struct NormalizationLoop<Recorder: AlignmentRecorder> {
                 o += 4
             } else {
                 let entry = table.lookup[Int(value)]
-                let produced = Int((entry >> 24) & 3)
+                let produced = NormalizationTable.producedLength(entry)
                 UnsafeMutableRawPointer(output + o).storeBytes(of: entry.littleEndian, as: UInt32.self)
                 if Recorder.records {
                     if produced > 0 {
@@ -268,7 +369,7 @@ struct NormalizationLoop<Recorder: AlignmentRecorder> {
             } else {
                 let entry = table.lookup[Int(value)]
                 UnsafeMutableRawPointer(output + o).storeBytes(of: entry.littleEndian, as: UInt32.self)
-                emitted = Int((entry >> 24) & 3)
+                emitted = NormalizationTable.producedLength(entry)
             }
             if emitted > 0 && Recorder.records { recorder.record(output: o, start: start, end: end) }
             o += emitted

@@ -28,7 +28,7 @@ extension Normalizer {
                 }
                 continue
             }
-            let length = Int((entry >> 24) & 3)
+            let length = NormalizationTable.producedLength(entry)
             var bytes: [UInt8] = []
             for byte in 0..<length { bytes.append(UInt8(truncatingIfNeeded: entry >> (8 * UInt32(byte)))) }
             result.append(contentsOf: String(decoding: bytes, as: UTF8.self).unicodeScalars)

@@ -10,12 +10,14 @@ import Synchronization
 /// | bits  | meaning |
 /// |-------|---------|
 /// | 0–23  | UTF-8 bytes of the replacement (the character itself when kept) |
-/// | 24–25 | replacement length in bytes (0: removed) |
-/// | 26    | `fast`: no Unicode normalization can change it in any context |
-/// | 27    | `mark`: a combining mark (its alignment joins the character before) |
-/// | 28    | `boundary`: a normalization boundary before it (ICU `hasBoundaryBefore`) |
-/// | 29    | `special`: decided by context (a zero-width joiner between emoji) |
-/// | 30    | `quickCheckYes`: Unicode quick check says "yes" for the form |
+/// | 24    | `fast`: no Unicode normalization can change it in any context |
+/// | 25    | `mark`: a combining mark (its alignment joins the character before) |
+/// | 26    | `boundary`: a normalization boundary before it (ICU `hasBoundaryBefore`) |
+/// | 27    | `special`: decided by context (a zero-width joiner between emoji) |
+/// | 28    | `quickCheckYes`: Unicode quick check says "yes" for the form |
+/// | 29    | `orderedMark`: a kept combining mark that never composes (quick check "yes"), |
+/// |       | so it is unchanged whenever the character before it has a lower or equal class |
+/// | 30–31 | replacement length in bytes (0: removed) |
 ///
 /// A character is `fast` when, under the configuration's form, it is a starter that the
 /// quick check accepts (so it neither changes nor combines with what precedes it), or when
@@ -26,11 +28,17 @@ import Synchronization
 /// Immutable after `init`, so it is shared freely between threads (`@unchecked` because
 /// the lookup table is a raw pointer, for a bounds-check-free hot loop).
 final class NormalizationTable: @unchecked Sendable {
-    static let fastBit: UInt32 = 1 << 26
-    static let markBit: UInt32 = 1 << 27
-    static let boundaryBit: UInt32 = 1 << 28
-    static let specialBit: UInt32 = 1 << 29
-    static let quickCheckYesBit: UInt32 = 1 << 30
+    static let fastBit: UInt32 = 1 << 24
+    static let markBit: UInt32 = 1 << 25
+    static let boundaryBit: UInt32 = 1 << 26
+    static let specialBit: UInt32 = 1 << 27
+    static let quickCheckYesBit: UInt32 = 1 << 28
+    static let orderedMarkBit: UInt32 = 1 << 29
+    static let lengthShift: UInt32 = 30
+
+    /// The number of replacement bytes (0–3) in an entry.
+    @inline(__always)
+    static func producedLength(_ entry: UInt32) -> Int { Int(entry >> lengthShift) }
 
     /// ICU's form number (QICU_NFC / QICU_NFKC), or nil when no Unicode form is applied.
     let form: Int32?
@@ -44,6 +52,11 @@ final class NormalizationTable: @unchecked Sendable {
 
     /// The entries as a raw pointer (65,536 entries), owned by this table.
     let lookup: UnsafePointer<UInt32>
+    /// Entries indexed by the next two bytes of UTF-8 read as a little-endian `UInt16`, so
+    /// the hot loop decodes ASCII and two-byte characters without branching: for an ASCII
+    /// first byte the entry of that character; for a two-byte sequence the entry of its
+    /// code point; anything else has the `fast` bit clear and goes the general way.
+    let pairLookup: UnsafePointer<UInt32>
 
     private init(form: Int32?, entries: [UInt32], combiningClasses: [UInt8], keepsEmojiJoiner: Bool) {
         self.form = form
@@ -55,9 +68,25 @@ final class NormalizationTable: @unchecked Sendable {
             if let base = buffer.baseAddress { storage.initialize(from: base, count: min(buffer.count, 0x10000)) }
         }
         lookup = UnsafePointer(storage)
+        let pairs = UnsafeMutablePointer<UInt32>.allocate(capacity: 0x10000)
+        for window in 0..<0x10000 {
+            let first = window & 0xFF
+            let second = window >> 8
+            var entry: UInt32 = 0
+            if first < 0x80 {
+                entry = storage[first]
+            } else if first >= 0xC2 && first <= 0xDF && second & 0xC0 == 0x80 {
+                entry = storage[(first & 0x1F) << 6 | (second & 0x3F)]
+            }
+            pairs[window] = entry
+        }
+        pairLookup = UnsafePointer(pairs)
     }
 
-    deinit { UnsafeMutablePointer(mutating: lookup).deallocate() }
+    deinit {
+        UnsafeMutablePointer(mutating: lookup).deallocate()
+        UnsafeMutablePointer(mutating: pairLookup).deallocate()
+    }
 
     private static let cache = Mutex<[Set<NormalizationStep>: NormalizationTable]>([:])
 
@@ -69,15 +98,15 @@ final class NormalizationTable: @unchecked Sendable {
         return built
     }
 
-    /// The UTF-8 bytes of `value` packed little-endian with the length in bits 24–25.
+    /// The UTF-8 bytes of `value` packed little-endian with the length in bits 30–31.
     static func packedUTF8(_ value: UInt32) -> UInt32 {
         switch value {
         case 0..<0x80:
-            return value | 1 << 24
+            return value | 1 << lengthShift
         case 0x80..<0x800:
-            return (0xC0 | value >> 6) | (0x80 | value & 0x3F) << 8 | 2 << 24
+            return (0xC0 | value >> 6) | (0x80 | value & 0x3F) << 8 | 2 << lengthShift
         default:
-            return (0xE0 | value >> 12) | (0x80 | (value >> 6) & 0x3F) << 8 | (0x80 | value & 0x3F) << 16 | 3 << 24
+            return (0xE0 | value >> 12) | (0x80 | (value >> 6) & 0x3F) << 8 | (0x80 | value & 0x3F) << 16 | 3 << lengthShift
         }
     }
 
@@ -120,13 +149,15 @@ final class NormalizationTable: @unchecked Sendable {
                 if quickCheckYes { entry |= quickCheckYesBit }
                 if quickCheckYes && combiningClass == 0 && boundary {
                     entry |= fastBit
+                } else if quickCheckYes && combiningClass != 0 && map[value] == nil {
+                    entry |= orderedMarkBit
                 }
             } else {
                 entry |= boundaryBit | quickCheckYesBit | fastBit
             }
             // A replacement longer than the original would grow the output in the fast loop.
             let ownLength: UInt32 = value < 0x80 ? 1 : (value < 0x800 ? 2 : 3)
-            if (entry >> 24) & 3 > ownLength { entry &= ~fastBit }
+            if entry >> lengthShift > ownLength { entry &= ~fastBit }
             entries[Int(value)] = entry
         }
 
@@ -155,20 +186,36 @@ final class NormalizationTable: @unchecked Sendable {
     /// ending in it, the map makes the same of the composite as of its first part.
     private static func removalCommutes(mark: UInt32, form: Int32, mapped: (UInt32) -> UInt32?) throws -> Bool {
         if qicu_quick_check(form, Int32(mark)) == 1 { return true }
-        var buffer = [UInt16](repeating: 0, count: 8)
-        for composite in UInt32(0)..<0x30000 {
-            if composite >= 0xD800 && composite < 0xE000 { continue }
-            let length = qicu_raw_decomposition(Int32(composite), &buffer, Int32(buffer.count))
-            guard length == 2 || length == 3 else { continue }
-            let units = Array(buffer[0..<Int(length)])
-            let scalars = Array(String(decoding: units, as: UTF16.self).unicodeScalars)
-            guard scalars.count == 2, scalars[1].value == mark else { continue }
-            let whole = try normalizedAndMapped([composite], form: form, mapped: mapped)
-            let first = try normalizedAndMapped([scalars[0].value], form: form, mapped: mapped)
-            if whole != first { return false }
+        for pair in compositePairs where pair.second == mark {
+            let whole = try normalizedAndMapped([pair.whole], form: form, mapped: mapped)
+            let alone = try normalizedAndMapped([pair.first], form: form, mapped: mapped)
+            if whole != alone { return false }
         }
         return true
     }
+
+    /// A canonical composite and the two code points of its raw decomposition.
+    private struct CompositePair: Sendable {
+        let whole: UInt32
+        let first: UInt32
+        let second: UInt32
+    }
+
+    /// Every canonical composite whose raw decomposition is two code points, found once
+    /// per process (planes 0–2 hold all of them).
+    private static let compositePairs: [CompositePair] = {
+        var pairs: [CompositePair] = []
+        var buffer = [UInt16](repeating: 0, count: 8)
+        for composite in UInt32(0xC0)..<0x30000 {
+            if composite >= 0xD800 && composite < 0xE000 { continue }
+            let length = qicu_raw_decomposition(Int32(composite), &buffer, Int32(buffer.count))
+            guard length >= 2 && length <= 4 else { continue }
+            let scalars = Array(String(decoding: buffer[0..<Int(length)], as: UTF16.self).unicodeScalars)
+            guard scalars.count == 2 else { continue }
+            pairs.append(CompositePair(whole: composite, first: scalars[0].value, second: scalars[1].value))
+        }
+        return pairs
+    }()
 
     /// Reference pipeline for a few scalars: ICU normalization, then the character map.
     private static func normalizedAndMapped(_ scalars: [UInt32], form: Int32, mapped: (UInt32) -> UInt32?) throws -> [UInt32] {

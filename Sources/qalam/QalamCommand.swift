@@ -15,6 +15,8 @@ struct QalamCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             TokenizeCommand.self,
+            NormalizeCommand.self,
+            SentencesCommand.self,
         ]
     )
 }

@@ -213,6 +213,13 @@ struct NormalizerTests {
         #expect(try normalizer.normalizedString(text.split(separator: " ")[1]) == "احمد")
     }
 
+    @Test func normalizedTokensOfADocument() throws {
+        let document = try Document("أعلنت الشركة، إلى ٣ مديرين")
+        let normalized = try Normalizer(preset: .search).normalizedTokens(of: document)
+        #expect(normalized.count == document.tokens.count)
+        #expect(normalized.contains("الشركه") && normalized.contains("الي") && normalized.contains("3"))
+    }
+
     @Test func outputLongerThanInputGrowsTheBuffer() throws {
         // ﷺ (3 bytes) expands to 18 letters and spaces under NFKC.
         let text = String(repeating: "ﷺ", count: 500)
@@ -234,6 +241,18 @@ struct NormalizerTests {
             let reference = try normalizer.referenceNormalizedString(text)
             #expect(fast == reference, "round \(round): \(text.unicodeScalars.map { String($0.value, radix: 16) })")
             #expect(try normalizer.normalize(text).text == fast)
+            #expect(try normalizer.normalizedUTF8(text) == Array(fast.utf8))
+        }
+    }
+
+    @Test func bufferReuseGivesTheSameBytes() throws {
+        let normalizer = try Normalizer(preset: .search)
+        var generator = SeededGenerator(state: 11)
+        var buffer: [UInt8] = []
+        for _ in 0..<100 {
+            let text = randomNormalizerInput(&generator, length: Int.random(in: 0...200, using: &generator))
+            try normalizer.normalizeUTF8(text, into: &buffer)
+            #expect(buffer == Array(try normalizer.normalizedString(text).utf8))
         }
     }
 
@@ -248,6 +267,23 @@ struct NormalizerTests {
                 for text in texts {
                     #expect(try normalizer.normalizedString(text) == normalizer.referenceNormalizedString(text), "\(steps)")
                 }
+            }
+        }
+    }
+
+    @Test func loopAgreesWithReferenceForRandomStepSets() throws {
+        var generator = SeededGenerator(state: 314)
+        let characterSteps = NormalizationStep.allCases.filter { !$0.isUnicodeForm }
+        for _ in 0..<12 {
+            var steps = characterSteps.filter { _ in Bool.random(using: &generator) }
+            let form = [nil, NormalizationStep.nfc, .nfkc][Int.random(in: 0..<3, using: &generator)]
+            if let form { steps.append(form) }
+            let normalizer = try Normalizer(steps: steps)
+            for _ in 0..<40 {
+                let text = randomNormalizerInput(&generator, length: Int.random(in: 0...120, using: &generator))
+                let expected = try normalizer.referenceNormalizedString(text)
+                #expect(try normalizer.normalizedString(text) == expected, "\(steps)")
+                #expect(try normalizer.normalize(text).text == expected, "\(steps)")
             }
         }
     }
