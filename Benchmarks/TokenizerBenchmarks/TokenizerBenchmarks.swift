@@ -3,8 +3,8 @@ import Foundation
 import QalamText
 
 // Throughput and allocations of the text hot path: the ICU tokenizer engine, the fast
-// engine (streaming, into a reused array, on two threads), the `search` normalizer, and
-// tokenize + normalize, over the shared 19 MB news sample.
+// engine (streaming, into a reused array, on two threads), the `search` normalizer,
+// tokenize + normalize, and sentence splitting, over the shared 19 MB news sample.
 //
 //     QALAM_BENCHMARKS=1 swift package --disable-sandbox benchmark --target TokenizerBenchmarks
 //
@@ -118,5 +118,12 @@ let benchmarks: @Sendable () -> Void = {
             try fast.forEachToken(in: normalized) { length &+= $0.end }
         }
         blackHole(length)
+    }
+
+    Benchmark("Split sentences") { benchmark in
+        let splitter = try SentenceSplitter()
+        var sentences = 0
+        try measure(benchmark) { sentences = try splitter.split(text).count }
+        blackHole(sentences)
     }
 }
