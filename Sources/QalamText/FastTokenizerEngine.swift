@@ -115,6 +115,26 @@ enum FastTokenizerEngine {
                         if index >= count { break word }
                     }
                     let c0 = base[index]
+                    if c0 == 0x20 {
+                        // A space ends the word. «word word»: one space, then a two-byte
+                        // letter — emit this word and start the next one right here.
+                        if index &+ 3 <= count {
+                            let next = pairRun[Int(base[index &+ 2]) &<< 8 | Int(base[index &+ 1])]
+                            if next & FastWordScanner.classMask == letter {
+                                if accumulated & FastWordScanner.notBlankBit != 0 {
+                                    let kind = kindTable[FastWordScanner.scalarClasses(accumulated)]
+                                    try body(Token(start: baseOffset &+ start, end: baseOffset &+ index, kind: kind))
+                                }
+                                start = index &+ 1
+                                accumulated = next
+                                last = letter
+                                index &+= 3
+                                continue word
+                            }
+                        }
+                        end = index
+                        break word
+                    }
                     let e: UInt16
                     let length: Int
                     if c0 < 0x80 {
@@ -142,22 +162,6 @@ enum FastTokenizerEngine {
                         continue
                     }
                     if (wordEnding &>> wordClass) & 1 != 0 {
-                        // «word word»: one space, then a two-byte letter. Emit this word and
-                        // start the next one right here.
-                        if c0 == 0x20 && index &+ 3 <= count {
-                            let next = pairRun[Int(base[index &+ 2]) &<< 8 | Int(base[index &+ 1])]
-                            if next & FastWordScanner.classMask == letter {
-                                if accumulated & FastWordScanner.notBlankBit != 0 {
-                                    let kind = kindTable[FastWordScanner.scalarClasses(accumulated)]
-                                    try body(Token(start: baseOffset &+ start, end: baseOffset &+ index, kind: kind))
-                                }
-                                start = index &+ 1
-                                accumulated = next
-                                last = letter
-                                index &+= 3
-                                continue word
-                            }
-                        }
                         end = index
                         break word
                     }
