@@ -112,3 +112,10 @@ if withBenchmarks {
             ))
     }
 }
+
+/// A libFuzzer target checking that the fast tokenizer engine equals the ICU engine;
+/// built only when QALAM_FUZZ=1 (`Tests/Fuzz/run_fuzz.sh`), never by `swift test`.
+if Context.environment["QALAM_FUZZ"] == "1" {
+    package.targets.append(
+        .executableTarget(name: "FastPathFuzz", dependencies: ["QalamText"], path: "Tests/Fuzz/FastPathFuzz"))
+}

@@ -19,6 +19,11 @@ final class ICUTokenizerEngine: Sendable {
         return try BreakIterator(kind: .word, locale: "ar")
     }
 
+    /// Opens one iterator into the pool now, so the first tokenization does not pay for it.
+    func warmUp() {
+        if let iterator = try? checkOut() { checkIn(iterator) }
+    }
+
     private func checkIn(_ iterator: BreakIterator) {
         pool.withLock { if $0.count < 16 { $0.append(iterator) } }
     }
@@ -41,6 +46,30 @@ final class ICUTokenizerEngine: Sendable {
 
     /// The kind of the segment `bytes[start..<end]`, or nil when it is blank.
     static func kindOfSegment(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> TokenKind? {
+        // The fast engine's code-point table knows the class and blankness of the common
+        // code points (derived from the same ScalarClass rules); other segments are
+        // classified scalar by scalar below.
+        let table = FastCharacterTable.shared
+        if table.modeledCount > 0, let base = bytes.baseAddress {
+            var accumulated: UInt16 = 0
+            var index = start
+            var length = 0
+            while index < end {
+                let entry = table.scanner.entry(base, index, end, &length)
+                if entry == 0 { break }
+                accumulated |= entry
+                index += length
+            }
+            if index >= end {
+                guard accumulated & FastWordScanner.notBlankBit != 0 else { return nil }
+                return table.kinds[FastWordScanner.scalarClasses(accumulated)]
+            }
+        }
+        return kindOfSegmentByScalars(bytes, start, end)
+    }
+
+    /// ``kindOfSegment(_:_:_:)`` from the scalars' Unicode properties (the reference).
+    static func kindOfSegmentByScalars(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> TokenKind? {
         // Fast exits for one-byte segments.
         if end - start == 1 {
             let byte = bytes[start]

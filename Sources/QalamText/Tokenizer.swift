@@ -11,6 +11,9 @@
 public struct Tokenizer: Sendable {
     /// How tokens are found. All engines produce identical tokens.
     public enum Engine: String, Sendable, CaseIterable {
+        /// A byte-level UTF-8 scanner with ICU's exact boundaries for ASCII, Latin-1, the
+        /// Arabic blocks, punctuation and spaces; it hands any other stretch to ICU.
+        case fast
         /// ICU's break iterator over UTF-8 text, token by token.
         case icu
     }
@@ -19,8 +22,16 @@ public struct Tokenizer: Sendable {
     public let engine: Engine
 
     /// Creates a tokenizer that uses `engine`.
-    public init(engine: Engine = .icu) {
+    public init(engine: Engine = .fast) {
         self.engine = engine
+    }
+
+    /// Builds the engine's tables and opens an ICU break iterator now rather than on first
+    /// use (the fast engine checks its code-point table against ICU once per process, a few
+    /// milliseconds). Optional: call it before timing, or before going latency-sensitive.
+    public func prepare() {
+        _ = FastCharacterTable.shared  // both engines classify through it
+        ICUTokenizerEngine.shared.warmUp()
     }
 
     /// Calls `body` with each token of `bytes`, which must be valid UTF-8, in order.
@@ -31,6 +42,8 @@ public struct Tokenizer: Sendable {
         _ body: (Token) throws -> Void
     ) throws {
         switch engine {
+        case .fast:
+            try FastTokenizerEngine.forEachToken(in: bytes, baseOffset: baseOffset, body)
         case .icu:
             try ICUTokenizerEngine.shared.forEachToken(in: bytes, baseOffset: baseOffset, body)
         }
@@ -50,6 +63,14 @@ public struct Tokenizer: Sendable {
         tokens.reserveCapacity(text.utf8.count / 5)
         try forEachToken(in: text) { tokens.append($0) }
         return tokens
+    }
+
+    /// Replaces the contents of `tokens` with the tokens of `bytes` (valid UTF-8), keeping
+    /// the array's storage: a caller that reuses one array allocates nothing once it is
+    /// large enough.
+    public func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, baseOffset: Int = 0, into tokens: inout [Token]) throws {
+        tokens.removeAll(keepingCapacity: true)
+        try forEachToken(in: bytes, baseOffset: baseOffset) { tokens.append($0) }
     }
 
     /// Whether a scalar counts as blank when deciding that a segment is not a token:
