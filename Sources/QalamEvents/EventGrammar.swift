@@ -354,7 +354,7 @@ struct EventGrammar {
         return nil
     }
 
-    /// «أطاح … بألتمان»: the person marked with بـ after the trigger.
+    /// «أطاح … بكارتر»: the person marked with بـ after the trigger.
     private func personMarkedByBi(after t: Int, _ sentence: Range<Int>) -> Int? {
         var index = t + 1
         while index < min(t + 9, sentence.upperBound) {

@@ -3,8 +3,8 @@
 /// «نادي»), Latin-script names and the clitic after a role («الرئيس التنفيذي لباركليز»),
 /// and names as runs of words that are not known common words, cue words, roles or places.
 ///
-/// Names found once in full («سام ألتمان») are then found again when a clitic is attached
-/// («بألتمان», «لعامر»).
+/// Names found once in full («جون كارتر») are then found again when a clitic is attached
+/// («بكارتر», «لعامر»).
 struct MentionChunker {
     let lexicons: EventLexicons
     let text: AnalyzedText
@@ -548,7 +548,7 @@ struct MentionChunker {
                         canonical: nil, keys: keys, afterPreposition: afterPreposition, isStrong: strong))
     }
 
-    /// Names met in full are found again with a clitic («بألتمان») or the article.
+    /// Names met in full are found again with a clitic («بكارتر») or the article.
     private mutating func chunkRepeatedNames(in numbers: [Int]) {
         var known: WordSet = []
         for mention in map.mentions where mention.kind == .person && mention.keys.count >= 2 {

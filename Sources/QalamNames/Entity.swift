@@ -5,7 +5,7 @@ public struct Entity: Sendable, Hashable {
     /// Indices into `document.tokens`, end exclusive.
     public var tokenRange: Range<Int>
     /// Start of the entity, in UTF-8 bytes from the start of the document's text. When the
-    /// first token carries proclitics («لموراتي»), the entity starts after them.
+    /// first token carries proclitics («لبيرتي»), the entity starts after them.
     public var start: Int
     /// End of the entity (exclusive), in UTF-8 bytes.
     public var end: Int

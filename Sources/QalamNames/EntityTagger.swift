@@ -9,7 +9,7 @@ import QalamText
 /// split by `qalam train ner`. The shipped model is `Lexicons/ner/model.bin`.
 ///
 ///     let tagger = try EntityTagger()
-///     let document = try Document("وكتب ألتمان على موقع X")
+///     let document = try Document("وكتب كارتر على موقع X")
 ///     for entity in tagger.entities(in: document) { print(entity.type, document.text(of: entity.range)) }
 public struct EntityTagger: Sendable {
     /// The weights.
@@ -76,7 +76,7 @@ public struct EntityTagger: Sendable {
 
     /// The entities of a document, in order. The document is tagged sentence by sentence
     /// (a sentence ends at . ! ? ؟ or a line break); then person spans are tidied and the
-    /// parts of full names mentioned alone later («ألتمان» after «سام ألتمان») are tagged
+    /// parts of full names mentioned alone later («كارتر» after «جون كارتر») are tagged
     /// as persons too.
     public func entities(in document: Document) -> [Entity] {
         var text = document.text
@@ -151,7 +151,7 @@ public struct EntityTagger: Sendable {
             let first = document.tokens[span.lowerBound + chunk.range.lowerBound]
             let last = document.tokens[span.lowerBound + chunk.range.upperBound - 1]
             var startByte = first.start
-            // Leave attached conjunctions and prepositions («لموراتي») outside the entity.
+            // Leave attached conjunctions and prepositions («لبيرتي») outside the entity.
             for segment in extractor.segmenter.segment(document.text(of: first)) {
                 guard segment.role == .proclitic, segment.form != "ال", segment.range.upperBound < first.byteCount else { break }
                 startByte = first.start + segment.range.upperBound

@@ -1,6 +1,6 @@
 /// The kinds of named entity the tagger finds (the ANERcorp scheme).
 public enum EntityType: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
-    /// A person («ميرا موراتي»).
+    /// A person («ماريا بيرتي»).
     case person = "PERS"
     /// An organization: company, ministry, party, team («OpenAI», «وزارة الصحة»).
     case organization = "ORG"

@@ -12,7 +12,7 @@ public struct WordFeatures: Sendable {
 }
 
 /// Turns tokens into features: word form, folded and segmented forms (the stem after
-/// clitics are cut off, which is what recognizes «لموراتي»), prefixes and suffixes, shape
+/// clitics are cut off, which is what recognizes «لبيرتي»), prefixes and suffixes, shape
 /// and script, gazetteer membership of the word and of its stem, and the
 /// transliteration-likeness of the stem; a window of ±2 words.
 public struct NERFeatureExtractor: Sendable {

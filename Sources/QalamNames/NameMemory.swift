@@ -1,7 +1,7 @@
 import QalamText
 
 /// Remembers the parts of full person names found in a text, and tags later mentions of
-/// a part alone («... موراتي» after «ميرا موراتي») that the model left outside: the
+/// a part alone («... بيرتي» after «ماريا بيرتي») that the model left outside: the
 /// pre-tokenized counterpart of ``PersonMentionRules`` rule 3, for `tags(forSentences:)`.
 struct NameMemory {
     let extractor: NERFeatureExtractor

@@ -1,7 +1,7 @@
 import Foundation
 import QalamLexicons
 
-/// Romanizes Arabic-script names: «بوب ماكجرو» → "Bob McGrew".
+/// Romanizes Arabic-script names: «جون سميث» → "John Smith".
 ///
 /// Each word is decoded with a beam search over a joint-sequence (graphone) n-gram model
 /// learned from Wikipedia-mined name pairs, candidate spellings that differ only in

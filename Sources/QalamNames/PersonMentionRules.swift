@@ -6,10 +6,10 @@ import QalamText
 /// 1. a name does not end in a verb with the future particle («نايت سيتولى» → «نايت»);
 /// 2. a listed given name right before a person is part of the name («مات نايت»);
 /// 3. once a full name has been written, its parts alone refer to the same person
-///    («سام ألتمان» … «وكتب ألتمان», «لموراتي»): such mentions are tagged too;
+///    («جون كارتر» … «وكتب كارتر», «لبيرتي»): such mentions are tagged too;
 /// 4. Arabic sentences often open with the verb: an unlisted word that opens a sentence
 ///    before a person already known from elsewhere in the text is not part of the name
-///    («تنحدر موراتي» → «موراتي»).
+///    («تنحدر بيرتي» → «بيرتي»).
 struct PersonMentionRules {
     let extractor: NERFeatureExtractor
 

@@ -2,7 +2,7 @@ import QalamLexicons
 import QalamText
 
 /// Scores how much an Arabic-script word looks like a transliterated foreign name
-/// («موراتي», «سوتسكيفر») rather than an ordinary Arabic word, from letter trigrams.
+/// («بيرتي», «كوالسكي») rather than an ordinary Arabic word, from letter trigrams.
 ///
 /// The table (`Lexicons/names/translit-trigrams.tsv`) holds per-trigram log-odds learned
 /// from the Arabic side of the transliteration train pairs against ordinary words of the

@@ -11,7 +11,7 @@ struct TagCommand: ParsableCommand {
             Raw text in (the default, --input text): each input is tokenized and tagged. \
             jsonl: one object per entity, {"type", "text", "start", "end", "confidence"} (plus \
             "document" when several inputs are read); start/end are Unicode scalar offsets into \
-            the original input, end exclusive; a clitic attached to the first word («لموراتي») is \
+            the original input, end exclusive; a clitic attached to the first word («لبيرتي») is \
             left outside the span. conll: token<TAB>tag per line, a blank line between sentences.
 
             Pre-tokenized input (--input conll): one token per line (any further columns are \
