@@ -85,7 +85,7 @@ let package = Package(
         ),
         .testTarget(
             name: "QalamEventsTests",
-            dependencies: ["QalamEvents", "QalamText"]
+            dependencies: ["Qalam", "QalamEvents", "QalamNames", "QalamText"]
         ),
         .testTarget(
             name: "QalamNamesTests",
