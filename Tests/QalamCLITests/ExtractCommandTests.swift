@@ -1,36 +1,10 @@
 import Foundation
 import Testing
 
-/// The `qalam` executable built beside the test bundle.
-let qalamExecutable: URL? = {
-    var folder = URL(fileURLWithPath: CommandLine.arguments.first ?? "").deletingLastPathComponent()
-    for _ in 0..<4 {
-        let candidate = folder.appendingPathComponent("qalam")
-        if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        folder.deleteLastPathComponent()
-    }
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    let debug = root.appendingPathComponent(".build/debug/qalam")
-    return FileManager.default.isExecutableFile(atPath: debug.path) ? debug : nil
-}()
-
 /// Runs `qalam` with `arguments` and `input` on standard input.
 private func runQalam(_ arguments: [String], input: String = "") throws -> (status: Int32, stdout: String, stderr: String) {
-    let executable = try #require(qalamExecutable, "qalam executable not found next to the tests")
-    let process = Process()
-    process.executableURL = executable
-    process.arguments = arguments
-    let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
-    process.standardInput = stdin
-    process.standardOutput = stdout
-    process.standardError = stderr
-    try process.run()
-    stdin.fileHandleForWriting.write(Data(input.utf8))
-    try stdin.fileHandleForWriting.close()
-    let out = stdout.fileHandleForReading.readDataToEndOfFile()
-    let err = stderr.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+    let run = try QalamTool.run(arguments, input: input)
+    return (run.status, run.stdout, run.stderr)
 }
 
 /// A temporary folder with a few documents of invented news, one of them not UTF-8.

@@ -1,16 +1,6 @@
 import Foundation
 import Testing
 
-/// The `qalam` binary built beside the test bundle, if there is one.
-private let qalamBinary: URL? = {
-    let candidates = [
-        URL(fileURLWithPath: CommandLine.arguments.first ?? "").deletingLastPathComponent().appendingPathComponent("qalam"),
-        Bundle.main.bundleURL.appendingPathComponent("qalam"),
-        Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("qalam"),
-    ]
-    return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-}()
-
 private let articleURL: URL = {
     var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     while url.path != "/" && !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
@@ -21,21 +11,8 @@ private let articleURL: URL = {
 
 /// Runs the tool and returns its exit status, standard output and standard error.
 private func runQalam(_ arguments: [String], input: String? = nil) throws -> (status: Int32, output: String, error: String) {
-    guard let binary = qalamBinary else { return (-1, "", "no binary") }
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    let output = Pipe(), error = Pipe(), standardInput = Pipe()
-    process.standardOutput = output
-    process.standardError = error
-    process.standardInput = standardInput
-    try process.run()
-    if let input { standardInput.fileHandleForWriting.write(Data(input.utf8)) }
-    try standardInput.fileHandleForWriting.close()
-    let outData = output.fileHandleForReading.readDataToEndOfFile()
-    let errData = error.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    let run = try QalamTool.run(arguments, input: input ?? "")
+    return (run.status, run.stdout, run.stderr)
 }
 
 /// A temporary file holding `text`.
@@ -45,7 +22,7 @@ private func temporaryFile(_ text: String) throws -> URL {
     return url
 }
 
-@Suite("qalam normalize and sentences", .enabled(if: qalamBinary != nil, "the qalam binary is not built beside the tests"))
+@Suite("qalam normalize and sentences", .enabled(if: QalamTool.executable != nil, "the qalam binary is not built beside the tests"))
 struct NormalizeCommandTests {
     @Test func normalizeSearchPresetFromStandardInput() throws {
         let result = try runQalam(["normalize"], input: "أَحْمَدُ إلى مدرسةٍ العـــربية ﻻ\n")

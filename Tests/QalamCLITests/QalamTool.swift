@@ -65,6 +65,11 @@ enum QalamTool {
                    stderr: String(decoding: err, as: UTF8.self), stdoutBytes: out)
     }
 
+    /// Runs `qalam arguments…` with `input` (UTF-8) on standard input.
+    static func run(_ arguments: [String], input: String) throws -> Run {
+        try run(arguments, input: Data(input.utf8))
+    }
+
     /// A fresh temporary folder.
     static func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("qalam-tests-\(UUID().uuidString)")
