@@ -29,34 +29,7 @@ public enum TextDecoding {
     /// The offset of the first byte that does not belong to a valid UTF-8 sequence
     /// (overlong forms, surrogates and code points above U+10FFFF are invalid), or nil.
     public static func firstInvalidUTF8(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            let byte = bytes[index]
-            if byte < 0x80 { index += 1; continue }
-            let length: Int
-            var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
-            switch byte {
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; lower = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; upper = 0x9F
-            case 0xF0: length = 4; lower = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; upper = 0x8F
-            default: return index
-            }
-            if index + length > count { return index }
-            let second = bytes[index + 1]
-            if second < lower || second > upper { return index }
-            var next = index + 2
-            while next < index + length {
-                if bytes[next] & 0xC0 != 0x80 { return index }
-                next += 1
-            }
-            index += length
-        }
-        return nil
+        UTF8BlockCheck.scan(bytes).firstInvalid
     }
 
     /// Checks `bytes` and returns them as a `String`.
@@ -76,11 +49,11 @@ public enum TextDecoding {
             if allowEmpty { return "" }
             throw .empty
         }
-        if let nul = bytes.firstIndex(of: 0) { throw .binary(offset: nul) }
+        let check = UTF8BlockCheck.scan(bytes)
+        if let nul = check.firstNUL { throw .binary(offset: nul) }
         try checkLineLengths(bytes, limit: lineLimit)
-        if let bad = firstInvalidUTF8(in: bytes) {
-            if !lossy { throw .invalidUTF8(offset: bad, line: lineNumber(of: bad, in: bytes)) }
-            return String(decoding: bytes, as: UTF8.self)
+        if let bad = check.firstInvalid, !lossy {
+            throw .invalidUTF8(offset: bad, line: lineNumber(of: bad, in: bytes))
         }
         return String(decoding: bytes, as: UTF8.self)
     }

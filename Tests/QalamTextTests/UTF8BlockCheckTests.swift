@@ -4,11 +4,25 @@ import Testing
 
 @Suite("UTF8BlockCheck agrees with the separate checks")
 struct UTF8BlockCheckTests {
-    /// The three checks done separately, the way `TextDecoding` does them.
+    /// The three checks done separately; validity by the standard library's UTF-8 parser.
     private func reference(_ bytes: [UInt8]) -> UTF8BlockCheck {
         bytes.withUnsafeBufferPointer { buffer in
-            UTF8BlockCheck(firstNUL: buffer.firstIndex(of: 0), firstInvalid: TextDecoding.firstInvalidUTF8(in: buffer),
+            UTF8BlockCheck(firstNUL: buffer.firstIndex(of: 0), firstInvalid: firstInvalidByStandardLibrary(buffer),
                            lineFeeds: buffer.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) })
+        }
+    }
+
+    /// The offset of the first ill-formed sequence as Swift's own UTF-8 parser sees it.
+    private func firstInvalidByStandardLibrary(_ buffer: UnsafeBufferPointer<UInt8>) -> Int? {
+        var parser = UTF8.ForwardParser()
+        var iterator = buffer.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded): offset += encoded.count
+            case .error: return offset
+            case .emptyInput: return nil
+            }
         }
     }
 
