@@ -42,6 +42,9 @@ struct EvalTranslitCommand: ParsableCommand {
     @Option(help: .hidden) var threshold: Double?
     @Option(help: .hidden) var worldBonus: Double?
     @Option(help: .hidden) var worldLocaleWeight: Double?
+    /// Writes the n-best list of every pair (INDEX, GOLD, CANDIDATE, SCORE) for reranker training.
+    @Option(help: .hidden) var nbestOut: String?
+    @Option(help: .hidden) var nbest: Int = 32
 
     func run() throws {
         let text: String
@@ -77,6 +80,17 @@ struct EvalTranslitCommand: ParsableCommand {
             return
         }
 
+        if let nbestOut {
+            var lines = ""
+            for (index, pair) in pairs.enumerated() {
+                for candidate in romanizer.romanize(pair.arabic, top: nbest) {
+                    lines += "\(index)\t\(pair.latin.lowercased())\t\(candidate.latin.lowercased())\t\(candidate.score)\n"
+                }
+            }
+            do { try lines.write(toFile: nbestOut, atomically: true, encoding: .utf8) } catch {
+                throw ValidationError("cannot write \(nbestOut): \(error.localizedDescription)")
+            }
+        }
         var top1 = 0, top5 = 0
         var errorRate = 0.0
         var shown = 0
