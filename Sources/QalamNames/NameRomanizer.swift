@@ -46,21 +46,26 @@ public final class NameRomanizer: @unchecked Sendable {
     public let model: RomanizerModel
     /// The settings in use.
     public let configuration: Configuration
+    /// The n-best reranker (nil: candidates ranked by model score plus fixed lexicon bonuses).
+    public let reranker: RomanizerReranker?
     private var cache: [String: [RomanizationCandidate]] = [:]
     private let trie: LatinNameTrie
     private let lock = NSLock()
     /// Candidates kept per word before combining words (enough for top-K of the whole name).
     private static let perWordCandidates = 16
+    /// Candidates of a word passed to the reranker (its training lists had this length).
+    private static let rerankedCandidates = 32
 
-    /// Loads the shipped model from `Lexicons/translit/`.
+    /// Loads the shipped model and reranker from `Lexicons/translit/`.
     public convenience init() throws {
-        try self.init(model: RomanizerModel.shipped())
+        try self.init(model: RomanizerModel.shipped(), reranker: RomanizerReranker.shipped())
     }
 
-    /// Uses an already loaded model.
-    public init(model: RomanizerModel, configuration: Configuration = Configuration()) {
+    /// Uses an already loaded model and, optionally, a reranker for the candidates of each word.
+    public init(model: RomanizerModel, configuration: Configuration = Configuration(), reranker: RomanizerReranker? = nil) {
         self.model = model
         self.configuration = configuration
+        self.reranker = reranker
         var names: [(String, Float)] = []
         names.reserveCapacity(model.censusRank.count + model.trainingLatin.count)
         for name in model.censusRank.keys { names.append((name, 0)) }
@@ -186,14 +191,23 @@ public final class NameRomanizer: @unchecked Sendable {
         if allowConjunction, letters.count >= 4, letters[0] == 0x0648 {
             collect(Array(letters.dropFirst()), penalty: configuration.conjunctionPenalty)
         }
-        var scored: [RomanizationCandidate] = []
-        scored.reserveCapacity(merged.count)
-        for (latin, entry) in merged {
-            scored.append(RomanizationCandidate(latin: NameCapitalization.capitalize(String(decoding: latin, as: UTF8.self)),
-                                                score: entry.score + entry.bonus))
+        // Ranked by model score + lexicon bonus; the reranker (trained on such lists cut at
+        // `rerankedCandidates`) then reorders the head of the list.
+        var ranked: [(latin: [UInt8], score: Double, model: Double)] = []
+        ranked.reserveCapacity(merged.count)
+        for (latin, entry) in merged { ranked.append((latin, entry.score + entry.bonus, entry.score)) }
+        ranked.sort { $0.score > $1.score || ($0.score == $1.score && $0.latin.lexicographicallyPrecedes($1.latin)) }
+        if let reranker {
+            ranked = Array(ranked.prefix(Self.rerankedCandidates))
+            for index in ranked.indices {
+                ranked[index].score = reranker.score(latin: ranked[index].latin, modelScore: ranked[index].model,
+                                                     arabicLetters: letters.count, model: model)
+            }
+            ranked.sort { $0.score > $1.score || ($0.score == $1.score && $0.latin.lexicographicallyPrecedes($1.latin)) }
         }
-        scored.sort { $0.score > $1.score || ($0.score == $1.score && $0.latin < $1.latin) }
-        return Array(scored.prefix(top))
+        return ranked.prefix(top).map {
+            RomanizationCandidate(latin: NameCapitalization.capitalize(String(decoding: $0.latin, as: UTF8.self)), score: $0.score)
+        }
     }
 
     /// Punctuation with the Arabic comma, semicolon, question mark and guillemets in Latin form.
