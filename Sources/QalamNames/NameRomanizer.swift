@@ -74,7 +74,9 @@ public final class NameRomanizer: @unchecked Sendable {
             names.append((name, 0))
         }
         names.sort { $0.0 < $1.0 }
-        self.trie = LatinNameTrie(names: names.map { ($0.0, Float(Self.bonus($0.0, model: model, configuration: configuration))) })
+        let extra = reranker.map { reranker in names.map { Float(reranker.lexiconScore(of: $0.0, model: model)) } } ?? []
+        self.trie = LatinNameTrie(names: names.map { ($0.0, Float(Self.bonus($0.0, model: model, configuration: configuration))) },
+                                  extra: extra)
     }
 
     /// Up to `top` Latin spellings of `arabic` (one or more words), best first. Words
@@ -200,8 +202,9 @@ public final class NameRomanizer: @unchecked Sendable {
         if let reranker {
             ranked = Array(ranked.prefix(Self.rerankedCandidates))
             for index in ranked.indices {
+                let known = trie.extra(of: ranked[index].latin).map(Double.init)
                 ranked[index].score = reranker.score(latin: ranked[index].latin, modelScore: ranked[index].model,
-                                                     arabicLetters: letters.count, model: model)
+                                                     arabicLetters: letters.count, lexiconScore: known)
             }
             ranked.sort { $0.score > $1.score || ($0.score == $1.score && $0.latin.lexicographicallyPrecedes($1.latin)) }
         }

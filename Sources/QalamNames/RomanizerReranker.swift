@@ -46,25 +46,21 @@ public struct RomanizerReranker: Sendable {
         try RomanizerReranker(data: LexiconStore.data(defaultPath), path: defaultPath)
     }
 
+    /// The lexicon part of the score of a known (lower-case) name: membership and frequency
+    /// in the census, world and training lists. Unknown spellings get the `nolex` weight instead.
+    func lexiconScore(of name: String, model: RomanizerModel) -> Double {
+        var total = 0.0
+        if let rank = model.censusRank[name] { total += weights[1] + weights[2] * (5.0 - log10(Double(rank))) }
+        if let locales = model.worldNames[name] { total += weights[3] + weights[4] * log10(Double(max(1, locales))) }
+        if let count = model.trainingLatin[name] { total += weights[5] + weights[6] * log10(Double(count + 1)) }
+        return total
+    }
+
     /// The reranked score of a lower-case spelling `latin` of a word of `arabicLetters`
-    /// folded letters, whose joint-model score (log10) is `modelScore`.
-    func score(latin: [UInt8], modelScore: Double, arabicLetters: Int, model: RomanizerModel) -> Double {
-        let text = String(decoding: latin, as: UTF8.self)
-        var total = weights[0] * modelScore
-        var known = false
-        if let rank = model.censusRank[text] {
-            known = true
-            total += weights[1] + weights[2] * (5.0 - log10(Double(rank)))
-        }
-        if let locales = model.worldNames[text] {
-            known = true
-            total += weights[3] + weights[4] * log10(Double(max(1, locales)))
-        }
-        if let count = model.trainingLatin[text] {
-            known = true
-            total += weights[5] + weights[6] * log10(Double(count + 1))
-        }
-        if !known { total += weights[7] }
+    /// folded letters, whose joint-model score (log10) is `modelScore`; `lexiconScore` is
+    /// ``lexiconScore(of:model:)`` when the spelling is a known name, nil otherwise.
+    func score(latin: [UInt8], modelScore: Double, arabicLetters: Int, lexiconScore: Double?) -> Double {
+        var total = weights[0] * modelScore + (lexiconScore ?? weights[7])
         total += weights[8] * Double(latin.count) / Double(max(1, arabicLetters))
         var doubled = 0, vowelRuns = 0
         for index in latin.indices.dropFirst() {

@@ -98,8 +98,9 @@ struct NameRomanizerTests {
         #expect(romanizer.reranker != nil)
         // A known name scores above an unknown spelling of equal model score and shape.
         let reranker = try #require(romanizer.reranker)
-        let known = reranker.score(latin: Array("david".utf8), modelScore: -5, arabicLetters: 5, model: romanizer.model)
-        let unknown = reranker.score(latin: Array("davyd".utf8), modelScore: -5, arabicLetters: 5, model: romanizer.model)
+        let known = reranker.score(latin: Array("david".utf8), modelScore: -5, arabicLetters: 5,
+                                   lexiconScore: reranker.lexiconScore(of: "david", model: romanizer.model))
+        let unknown = reranker.score(latin: Array("davyd".utf8), modelScore: -5, arabicLetters: 5, lexiconScore: nil)
         #expect(known > unknown)
     }
 
