@@ -20,7 +20,7 @@ public final class NameRomanizer: @unchecked Sendable {
         /// Hypotheses more than this (log10 units) below the best at their position are dropped.
         public var pruningThreshold = 3.0
         /// Graphones tried per Arabic letter (or letter pair), most probable first.
-        public var graphonesPerLetter = 14
+        public var graphonesPerLetter = 12
         /// Score bonus (log10 units) for a spelling in the census name lists.
         public var censusBonus = 2.0
         /// Extra bonus per decade of census frequency rank above the rarest (log10 rank scale).
