@@ -47,7 +47,7 @@ let benchmarks: @Sendable () -> Void = {
         let model = try RomanizerModel.shipped()
         var settings = NameRomanizer.Configuration()
         settings.cacheLimit = 0
-        let romanizer = NameRomanizer(model: model, configuration: settings)
+        let romanizer = NameRomanizer(model: model, configuration: settings, reranker: try RomanizerReranker.shipped())
         benchmark.startMeasurement()
         for index in benchmark.scaledIterations {
             blackHole(romanizer.romanize(names[index % names.count], top: 5))

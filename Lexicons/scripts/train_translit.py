@@ -227,8 +227,21 @@ BOS = ("<s>", "")
 EOS = ("</s>", "")
 
 
-def train_kn(sequences, order, discount):
-    """Interpolated Kneser-Ney with one discount; returns {ngram: (log10 p, log10 bow)}."""
+def modified_discounts(counts):
+    """Chen & Goodman's three discounts (for counts 1, 2, 3+) from the count-of-counts."""
+    n = [0] * 5
+    for c in counts.values():
+        if c <= 4:
+            n[c] += 1
+    if min(n[1:5]) == 0:
+        return None
+    y = n[1] / (n[1] + 2 * n[2])
+    d = (1 - 2 * y * n[2] / n[1], 2 - 3 * y * n[3] / n[2], 3 - 4 * y * n[4] / n[3])
+    return d if all(0 < x < k + 1 for k, x in enumerate(d)) else None
+
+
+def train_kn(sequences, order, discount, modified=False):
+    """Interpolated Kneser-Ney (one discount, or three with `modified`); returns {ngram: (log10 p, log10 bow)}."""
     counts = [defaultdict(int) for _ in range(order + 1)]
     for seq in sequences:
         tokens = [BOS] * (order - 1) + seq + [EOS]
@@ -263,19 +276,24 @@ def train_kn(sequences, order, discount):
         c = effective[1][gram]
         probs[gram] = max(c - discount, 0) / total1 + discount * kinds1 / total1 / len(vocab)
     for n in range(2, order + 1):
+        three = modified_discounts(effective[n]) if modified else None
+        def cut(c):
+            if three is None:
+                return discount
+            return three[min(c, 3) - 1]
         ctx_total = defaultdict(int)
-        ctx_kinds = defaultdict(int)
+        ctx_mass = defaultdict(float)
         for gram, c in effective[n].items():
             ctx_total[gram[:-1]] += c
-            ctx_kinds[gram[:-1]] += 1
+            ctx_mass[gram[:-1]] += min(cut(c), c)
         for gram in sorted(effective[n]):
             c = effective[n][gram]
             ctx = gram[:-1]
             lower = probs.get(gram[1:])
             if lower is None:
                 lower = lower_prob(probs, gram[1:], None)
-            gamma = discount * ctx_kinds[ctx] / ctx_total[ctx]
-            probs[gram] = max(c - discount, 0) / ctx_total[ctx] + gamma * lower
+            gamma = ctx_mass[ctx] / ctx_total[ctx]
+            probs[gram] = max(c - cut(c), 0) / ctx_total[ctx] + gamma * lower
     # Back-off weights: bow(ctx) = (1 - sum_seen p(w|ctx)) / (1 - sum_seen p_lower(w|ctx')).
     seen_by_ctx = defaultdict(list)
     for gram in probs:
@@ -320,6 +338,10 @@ def main():
     parser.add_argument("--max-latin", type=int, default=3)
     parser.add_argument("--dev-every", type=int, default=0)
     parser.add_argument("--dev-out", default="")
+    parser.add_argument("--dev-offset", type=int, default=-1,
+                        help="with --dev-every N: hold out the pairs with index %% N == this (default N-1)")
+    parser.add_argument("--modified", action="store_true",
+                        help="modified Kneser-Ney: three discounts per order from the count-of-counts")
     args = parser.parse_args()
     global MAX_AR, MAX_LA
     MAX_AR, MAX_LA = args.max_arabic, args.max_latin
@@ -327,7 +349,8 @@ def main():
     raw = read_pairs(args.train)
     pairs, dev = [], []
     for index, (ar, la) in enumerate(raw):
-        if args.dev_every and index % args.dev_every == args.dev_every - 1:
+        offset = args.dev_every - 1 if args.dev_offset < 0 else args.dev_offset
+        if args.dev_every and index % args.dev_every == offset:
             dev.append((ar, la))
             continue
         a, l = fold_arabic(ar), fold_latin(la)
@@ -345,7 +368,7 @@ def main():
         seq = viterbi(ar, la, prob)
         if seq:
             sequences.append(seq)
-    model = train_kn(sequences, args.order, args.discount)
+    model = train_kn(sequences, args.order, args.discount, args.modified)
     graphones = sorted({g for gram in model for g in gram if g not in (BOS, EOS)})
     ids = {BOS: 0, EOS: 1}
     for g in graphones:
@@ -362,6 +385,7 @@ def main():
                   f"--train ../shared/data/translit/ar2en-train.tsv --out {args.out} "
                   f"--order {args.order} --discount {args.discount} --iterations {args.iterations} "
                   f"--max-arabic {args.max_arabic} --max-latin {args.max_latin}"
+                  + (" --modified" if args.modified else "")
                   + (f" --dev-every {args.dev_every}" if args.dev_every else "") + "\n")
         out.write("# Format: 'order N'; 'g ID ARABIC LATIN' graphones (id 0 = <s>, 1 = </s>);\n")
         out.write("# 'n LOG10P LOG10BOW ID...' n-grams; 'w LATIN COUNT' Latin words seen in training.\n")

@@ -10,22 +10,27 @@ struct LatinNameTrie: Sendable {
     private var edgeCount = 0
     /// Per node: the lexicon bonus of the name ending there, or `-.infinity` when no name ends there.
     private(set) var terminalBonus: [Float] = [-.infinity]
+    /// Per node: a second per-name value (the reranker's lexicon score), 0 where no name ends.
+    private(set) var terminalExtra: [Float] = [0]
 
     /// The number of nodes.
     var nodeCount: Int { terminalBonus.count }
 
-    /// Builds the trie of `names` (lower-case ASCII), each with its bonus.
-    init(names: [(String, Float)]) {
+    /// Builds the trie of `names` (lower-case ASCII), each with its bonus and, when given, `extra[i]` (for `names[i]`).
+    init(names: [(String, Float)], extra: [Float] = []) {
         var size = 1024
         let estimate = names.reduce(0) { $0 + $1.0.utf8.count }
         while size < estimate * 2 { size <<= 1 }
         edgeKeys = [UInt64](repeating: 0, count: size)
         edgeTargets = [Int32](repeating: 0, count: size)
         mask = size - 1
-        for (name, bonus) in names {
+        for (position, (name, bonus)) in names.enumerated() {
             var node: Int32 = 0
             for byte in name.utf8 { node = insertEdge(from: node, byte: byte) }
-            if node != 0 { terminalBonus[Int(node)] = max(terminalBonus[Int(node)], bonus) }
+            if node != 0 {
+                terminalBonus[Int(node)] = max(terminalBonus[Int(node)], bonus)
+                terminalExtra[Int(node)] = position < extra.count ? extra[position] : 0
+            }
         }
     }
 
@@ -43,6 +48,7 @@ struct LatinNameTrie: Sendable {
         }
         let target = Int32(terminalBonus.count)
         terminalBonus.append(-.infinity)
+        terminalExtra.append(0)
         edgeKeys[index] = key
         edgeTargets[index] = target
         edgeCount += 1
@@ -60,6 +66,16 @@ struct LatinNameTrie: Sendable {
             if stored == 0 { return -1 }
             index = (index + 1) & mask
         }
+    }
+
+    /// The second value of the name spelled by `bytes`, or nil when it is not a name in the trie.
+    func extra(of bytes: [UInt8]) -> Float? {
+        var node: Int32 = 0
+        for byte in bytes {
+            node = next(node, byte)
+            if node < 0 { return nil }
+        }
+        return terminalBonus[Int(node)] == -.infinity ? nil : terminalExtra[Int(node)]
     }
 
     /// The bonus of the name spelled by `bytes`, or 0 when it is not a name in the trie.

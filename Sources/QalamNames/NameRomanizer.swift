@@ -20,7 +20,7 @@ public final class NameRomanizer: @unchecked Sendable {
         /// Hypotheses more than this (log10 units) below the best at their position are dropped.
         public var pruningThreshold = 3.0
         /// Graphones tried per Arabic letter (or letter pair), most probable first.
-        public var graphonesPerLetter = 10
+        public var graphonesPerLetter = 12
         /// Score bonus (log10 units) for a spelling in the census name lists.
         public var censusBonus = 2.0
         /// Extra bonus per decade of census frequency rank above the rarest (log10 rank scale).
@@ -46,21 +46,26 @@ public final class NameRomanizer: @unchecked Sendable {
     public let model: RomanizerModel
     /// The settings in use.
     public let configuration: Configuration
+    /// The n-best reranker (nil: candidates ranked by model score plus fixed lexicon bonuses).
+    public let reranker: RomanizerReranker?
     private var cache: [String: [RomanizationCandidate]] = [:]
     private let trie: LatinNameTrie
     private let lock = NSLock()
     /// Candidates kept per word before combining words (enough for top-K of the whole name).
     private static let perWordCandidates = 16
+    /// Candidates of a word passed to the reranker (its training lists had this length).
+    private static let rerankedCandidates = 32
 
-    /// Loads the shipped model from `Lexicons/translit/`.
+    /// Loads the shipped model and reranker from `Lexicons/translit/`.
     public convenience init() throws {
-        try self.init(model: RomanizerModel.shipped())
+        try self.init(model: RomanizerModel.shipped(), reranker: RomanizerReranker.shipped())
     }
 
-    /// Uses an already loaded model.
-    public init(model: RomanizerModel, configuration: Configuration = Configuration()) {
+    /// Uses an already loaded model and, optionally, a reranker for the candidates of each word.
+    public init(model: RomanizerModel, configuration: Configuration = Configuration(), reranker: RomanizerReranker? = nil) {
         self.model = model
         self.configuration = configuration
+        self.reranker = reranker
         var names: [(String, Float)] = []
         names.reserveCapacity(model.censusRank.count + model.trainingLatin.count)
         for name in model.censusRank.keys { names.append((name, 0)) }
@@ -69,7 +74,9 @@ public final class NameRomanizer: @unchecked Sendable {
             names.append((name, 0))
         }
         names.sort { $0.0 < $1.0 }
-        self.trie = LatinNameTrie(names: names.map { ($0.0, Float(Self.bonus($0.0, model: model, configuration: configuration))) })
+        let extra = reranker.map { reranker in names.map { Float(reranker.lexiconScore(of: $0.0, model: model)) } } ?? []
+        self.trie = LatinNameTrie(names: names.map { ($0.0, Float(Self.bonus($0.0, model: model, configuration: configuration))) },
+                                  extra: extra)
     }
 
     /// Up to `top` Latin spellings of `arabic` (one or more words), best first. Words
@@ -186,14 +193,24 @@ public final class NameRomanizer: @unchecked Sendable {
         if allowConjunction, letters.count >= 4, letters[0] == 0x0648 {
             collect(Array(letters.dropFirst()), penalty: configuration.conjunctionPenalty)
         }
-        var scored: [RomanizationCandidate] = []
-        scored.reserveCapacity(merged.count)
-        for (latin, entry) in merged {
-            scored.append(RomanizationCandidate(latin: NameCapitalization.capitalize(String(decoding: latin, as: UTF8.self)),
-                                                score: entry.score + entry.bonus))
+        // Ranked by model score + lexicon bonus; the reranker (trained on such lists cut at
+        // `rerankedCandidates`) then reorders the head of the list.
+        var ranked: [(latin: [UInt8], score: Double, model: Double)] = []
+        ranked.reserveCapacity(merged.count)
+        for (latin, entry) in merged { ranked.append((latin, entry.score + entry.bonus, entry.score)) }
+        ranked.sort { $0.score > $1.score || ($0.score == $1.score && $0.latin.lexicographicallyPrecedes($1.latin)) }
+        if let reranker {
+            ranked = Array(ranked.prefix(Self.rerankedCandidates))
+            for index in ranked.indices {
+                let known = trie.extra(of: ranked[index].latin).map(Double.init)
+                ranked[index].score = reranker.score(latin: ranked[index].latin, modelScore: ranked[index].model,
+                                                     arabicLetters: letters.count, lexiconScore: known)
+            }
+            ranked.sort { $0.score > $1.score || ($0.score == $1.score && $0.latin.lexicographicallyPrecedes($1.latin)) }
         }
-        scored.sort { $0.score > $1.score || ($0.score == $1.score && $0.latin < $1.latin) }
-        return Array(scored.prefix(top))
+        return ranked.prefix(top).map {
+            RomanizationCandidate(latin: NameCapitalization.capitalize(String(decoding: $0.latin, as: UTF8.self)), score: $0.score)
+        }
     }
 
     /// Punctuation with the Arabic comma, semicolon, question mark and guillemets in Latin form.

@@ -42,6 +42,13 @@ struct EvalTranslitCommand: ParsableCommand {
     @Option(help: .hidden) var threshold: Double?
     @Option(help: .hidden) var worldBonus: Double?
     @Option(help: .hidden) var worldLocaleWeight: Double?
+    /// Writes the n-best list of every pair (INDEX, GOLD, CANDIDATE, SCORE) for reranker training.
+    @Option(help: .hidden) var nbestOut: String?
+    @Option(help: .hidden) var nbest: Int = 32
+    /// Ranks by model score + fixed lexicon bonuses (the reranker's training input).
+    @Flag(help: .hidden) var noRerank = false
+    @Option(help: ArgumentHelp("Reranker weights instead of the shipped ones.", valueName: "file"))
+    var reranker: String?
 
     func run() throws {
         let text: String
@@ -71,12 +78,36 @@ struct EvalTranslitCommand: ParsableCommand {
         if let threshold { settings.pruningThreshold = threshold }
         if let worldBonus { settings.worldBonus = worldBonus }
         if let worldLocaleWeight { settings.worldLocaleWeight = worldLocaleWeight }
-        let romanizer = NameRomanizer(model: loaded, configuration: settings)
+        var weights: RomanizerReranker?
+        if !noRerank {
+            if let reranker {
+                let url = URL(fileURLWithPath: reranker)
+                let data: Data
+                do { data = try Data(contentsOf: url) } catch {
+                    throw ValidationError("cannot read \(reranker): \(error.localizedDescription)")
+                }
+                weights = try RomanizerReranker(data: data, path: reranker)
+            } else {
+                weights = try RomanizerReranker.shipped()
+            }
+        }
+        let romanizer = NameRomanizer(model: loaded, configuration: settings, reranker: weights)
         if reverse {
             try scoreReverse(pairs, matcher: LatinNameMatcher(romanizer: romanizer))
             return
         }
 
+        if let nbestOut {
+            var lines = ""
+            for (index, pair) in pairs.enumerated() {
+                for candidate in romanizer.romanize(pair.arabic, top: nbest) {
+                    lines += "\(index)\t\(pair.latin.lowercased())\t\(candidate.latin.lowercased())\t\(candidate.score)\n"
+                }
+            }
+            do { try lines.write(toFile: nbestOut, atomically: true, encoding: .utf8) } catch {
+                throw ValidationError("cannot write \(nbestOut): \(error.localizedDescription)")
+            }
+        }
         var top1 = 0, top5 = 0
         var errorRate = 0.0
         var shown = 0

@@ -85,6 +85,25 @@ struct NameRomanizerTests {
         }
     }
 
+    @Test func rerankerWeightsAreCheckedAndUsed() throws {
+        // A missing feature, an unknown feature and a non-number are clear errors.
+        #expect(throws: (any Error).self) { try RomanizerReranker(data: Data("model\t1\n".utf8), path: "r.tsv") }
+        let complete = RomanizerReranker.featureNames.map { "\($0)\t0.5" }.joined(separator: "\n")
+        #expect(throws: (any Error).self) { try RomanizerReranker(data: Data((complete + "\nbogus\t1").utf8), path: "r.tsv") }
+        #expect(throws: (any Error).self) {
+            try RomanizerReranker(data: Data(complete.replacingOccurrences(of: "model\t0.5", with: "model\tx").utf8), path: "r.tsv")
+        }
+        #expect(try RomanizerReranker(data: Data(complete.utf8), path: "r.tsv").weights.count == RomanizerReranker.featureNames.count)
+        let romanizer = try romanizer()
+        #expect(romanizer.reranker != nil)
+        // A known name scores above an unknown spelling of equal model score and shape.
+        let reranker = try #require(romanizer.reranker)
+        let known = reranker.score(latin: Array("david".utf8), modelScore: -5, arabicLetters: 5,
+                                   lexiconScore: reranker.lexiconScore(of: "david", model: romanizer.model))
+        let unknown = reranker.score(latin: Array("davyd".utf8), modelScore: -5, arabicLetters: 5, lexiconScore: nil)
+        #expect(known > unknown)
+    }
+
     /// A quality floor on the first 150 pairs of the evaluation file (reported, never tuned on).
     @Test(.enabled(if: translitEvalAvailable, "../shared not found: romanizer quality floor skipped"))
     func qualityFloorOnEvaluationSlice() throws {
