@@ -9,6 +9,25 @@ import QalamText
 public struct WordFeatures: Sendable {
     /// `rows[k + 2]`: the rows this word adds when it is at offset `k`.
     public var rows: [[UInt32]]
+    /// Short keys of the word for the features of word pairs (see
+    /// ``NERFeatureExtractor/pairRows(previous:current:next:into:)``).
+    public var keys: WordKeys = .boundary
+}
+
+/// Short hashed keys of a word that the word-pair features combine: folded form, stem,
+/// coarse word class and transliteration bucket.
+public struct WordKeys: Sendable, Equatable {
+    /// Hash of the folded form.
+    public var word: UInt32
+    /// Hash of the stem after clitic removal.
+    public var stem: UInt32
+    /// Coarse distributional class.
+    public var coarse: UInt32
+    /// Transliteration-likeness bucket of the stem.
+    public var transliteration: UInt32
+
+    /// The keys of the pseudo-word beyond the sentence ends.
+    public static let boundary = WordKeys(word: 1, stem: 1, coarse: 10_000, transliteration: 200)
 }
 
 /// Turns tokens into features: word form, folded and segmented forms (the stem after
@@ -52,13 +71,51 @@ public struct NERFeatureExtractor: Sendable {
 
     /// A number that changes whenever the feature templates change; stored in models so
     /// that a model trained with other features is refused.
-    public static let templateVersion: UInt32 = 7
+    public static let templateVersion: UInt32 = 8
 
     private enum Template: UInt8 {
         case bias = 1, word, stem, prefix1, prefix2, prefix3, suffix1, suffix2, suffix3
         case stemSuffix2, stemSuffix3, stemPrefix2, proclitics, enclitic, shape, transliteration
         case wordList, stemList, boundary, stemLength, newsArticle, newsGiven, newsTrigger
         case coarseClass, fineClass, stemFineClass
+        case pairWordPrevious, pairWordNext, pairStemPrevious, pairStemNext, pairClasses, pairStemClass
+    }
+
+    /// Appends the rows of the features that combine a word with its neighbours
+    /// (previous + current word, current + next word, the same for stems, the three
+    /// coarse classes, the previous stem with the current transliteration bucket).
+    /// They are computed per position, not per word type.
+    @inline(__always)
+    public func pairRows(keys: (Int) -> WordKeys, position: Int, count: Int, into rows: inout [UInt32]) {
+        let previous = position > 0 ? keys(position - 1) : .boundary
+        let current = keys(position)
+        let next = position + 1 < count ? keys(position + 1) : .boundary
+        pairRows(previous: previous, current: current, next: next, into: &rows)
+    }
+
+    /// The word-pair rows for one position given its neighbours' keys.
+    @inline(__always)
+    func pairRows(previous: WordKeys, current: WordKeys, next: WordKeys, into rows: inout [UInt32]) {
+        func row(_ template: Template, _ a: UInt32, _ b: UInt32, _ c: UInt32 = 0) -> UInt32 {
+            var hasher = FeatureHasher(template: template.rawValue, offset: 0)
+            hasher.mix(a)
+            hasher.mix(b)
+            hasher.mix(c)
+            return hasher.row(bits: rowBits)
+        }
+        rows.append(row(.pairWordPrevious, previous.word, current.word))
+        rows.append(row(.pairWordNext, current.word, next.word))
+        rows.append(row(.pairStemPrevious, previous.stem, current.stem))
+        rows.append(row(.pairStemNext, current.stem, next.stem))
+        rows.append(row(.pairClasses, previous.coarse, current.coarse, next.coarse))
+        rows.append(row(.pairStemClass, previous.stem, current.transliteration, current.coarse))
+    }
+
+    /// A 32-bit hash of folded scalars.
+    private static func key(_ scalars: [UInt32]) -> UInt32 {
+        var hasher = FeatureHasher(template: 0, offset: 0)
+        hasher.mix(scalars)
+        return UInt32(truncatingIfNeeded: hasher.hash ^ (hasher.hash >> 32)) | 2
     }
 
     /// The features of the pseudo-word before the first or after the last token.
@@ -176,7 +233,10 @@ public struct NERFeatureExtractor: Sendable {
             addFlags(.stemList, offset, stemList)
             add(.coarseClass, offset, CollectionOfOne(coarse))
         }
-        return WordFeatures(rows: rows)
+        var features = WordFeatures(rows: rows)
+        features.keys = WordKeys(
+            word: Self.key(folded), stem: Self.key(stem), coarse: coarse, transliteration: translitBucket)
+        return features
     }
 
     /// Folded scalars of a word: Arabic folding, Latin lower-cased.

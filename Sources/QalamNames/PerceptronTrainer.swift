@@ -63,6 +63,7 @@ public struct PerceptronTrainer: Sendable {
                     let word = (0..<words.count).contains(neighbour) ? words[neighbour] : boundary
                     rows += word.rows[offset + 2]
                 }
+                extractor.pairRows(keys: { words[$0].keys }, position: position, count: words.count, into: &rows)
                 return rows
             }
         }

@@ -7,10 +7,15 @@ struct WordScoreCache {
     private static let width = 5 * BIOTag.count
     private var index: [UInt64: Int] = [:]
     private var scores: [Float] = []
+    private var keys: [WordKeys] = []
+    private let extractor: NERFeatureExtractor
+    private let model: NERModel
     let boundary: Int
 
     init(model: NERModel, extractor: NERFeatureExtractor) {
         boundary = 0
+        self.extractor = extractor
+        self.model = model
         append(extractor.boundaryFeatures(), model: model)
     }
 
@@ -42,6 +47,7 @@ struct WordScoreCache {
         let slot = scores.count / Self.width
         let tags = BIOTag.count
         scores.append(contentsOf: repeatElement(0, count: Self.width))
+        keys.append(features.keys)
         let base = slot * Self.width
         for (offsetIndex, rows) in features.rows.enumerated() {
             let target = base + offsetIndex * tags
@@ -64,6 +70,13 @@ struct WordScoreCache {
                     for tag in 0..<tags { result[target + tag] += scores[source + tag] }
                 }
             }
+        }
+        var rows: [UInt32] = []
+        rows.reserveCapacity(8)
+        for position in 0..<count {
+            rows.removeAll(keepingCapacity: true)
+            extractor.pairRows(keys: { keys[slots[$0]] }, position: position, count: count, into: &rows)
+            for row in rows { model.addWeights(ofRow: row, to: &result, at: position * tags) }
         }
         return result
     }

@@ -43,6 +43,9 @@ struct TagCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A model written by `qalam train ner` instead of the shipped one.", valueName: "file"))
     var model: String?
 
+    @Flag(help: "With --format jsonl, add the best Latin spelling of each person as \"latin\" (loads the romanizer).")
+    var latin = false
+
     @Flag(help: "Print tokens, seconds and tokens per second (tokenization included) to standard error.")
     var stats = false
 
@@ -54,6 +57,13 @@ struct TagCommand: ParsableCommand {
         do { tagger = try model.map { try EntityTagger(modelAt: URL(fileURLWithPath: $0)) } ?? EntityTagger() } catch {
             FileHandle.standardError.write(Data("qalam: cannot load the entity tagger: \(error)\n".utf8))
             throw ExitCode.failure
+        }
+        var romanizer: NameRomanizer?
+        if latin {
+            do { romanizer = try NameRomanizer() } catch {
+                FileHandle.standardError.write(Data("qalam: cannot load the name romanizer: \(error)\n".utf8))
+                throw ExitCode.failure
+            }
         }
         let loadSeconds = Date().timeIntervalSince(loadStart)
         var output = OutputWriter()
@@ -79,12 +89,13 @@ struct TagCommand: ParsableCommand {
                     writeCoNLL(document, entities, to: &output)
                 case (.text, .jsonl):
                     let document = try Document(text)
-                    let entities = tagger.entities(in: document)
+                    var entities = tagger.entities(in: document)
+                    if let romanizer { entities = romanizer.addingLatinSpellings(to: entities, in: document) }
                     tokenCount += document.tokens.count
                     let documentField = nameDocuments ? "\"document\":\(JSON.quoted(source.displayName))," : ""
                     for entity in entities {
                         let range = document.scalarRange(of: entity.range)
-                        output.write("{\(documentField)\"type\":\"\(entity.type.rawValue)\",\"text\":\(JSON.quoted(document.text(of: entity.range))),\"start\":\(range.lowerBound),\"end\":\(range.upperBound),\"confidence\":\(entity.confidence)}\n")
+                        output.write("{\(documentField)\"type\":\"\(entity.type.rawValue)\",\"text\":\(JSON.quoted(document.text(of: entity.range))),\"start\":\(range.lowerBound),\"end\":\(range.upperBound),\"confidence\":\(entity.confidence)\(entity.latin.map { ",\"latin\":\(JSON.quoted($0))" } ?? "")}\n")
                     }
                 }
                 seconds += Date().timeIntervalSince(started)

@@ -21,7 +21,7 @@ struct NERModelTests {
     }
 
     @Test func trainingIsDeterministicAndLearns() throws {
-        let trainer = PerceptronTrainer(extractor: Self.extractor, epochs: 5, seed: 7)
+        let trainer = PerceptronTrainer(extractor: Self.extractor, epochs: 10, seed: 7)
         let first = trainer.train(Self.sentences).serialized()
         let second = trainer.train(Self.sentences).serialized()
         #expect(first == second)
