@@ -19,7 +19,7 @@ computes the same ones and must stay in sync):
 Training data must be n-best lists of names the model did not see: train one model per
 fold of ar2en-train.tsv (`train_translit.py --dev-every 10 --dev-offset K --modified`),
 dump each fold's n-best with the Swift decoder, reranker off
-(`qalam eval translit --gold dK.tsv --model mK.tsv --no-rerank --nbest-out nbK.tsv --nbest 32`),
+(`qalam eval translit --gold dK.tsv --model mK.tsv --nbest-out nbK.tsv --nbest 32`),
 then run this script over all folds. Deterministic: fixed order, no randomness.
 
 Usage:

@@ -45,9 +45,9 @@ struct EvalTranslitCommand: ParsableCommand {
     /// Writes the n-best list of every pair (INDEX, GOLD, CANDIDATE, SCORE) for reranker training.
     @Option(help: .hidden) var nbestOut: String?
     @Option(help: .hidden) var nbest: Int = 32
-    /// Ranks by model score + fixed lexicon bonuses (the reranker's training input).
-    @Flag(help: .hidden) var noRerank = false
-    @Option(help: ArgumentHelp("Reranker weights instead of the shipped ones.", valueName: "file"))
+    @Flag(help: "Rerank each word's candidates with the shipped n-best reranker (off by default, as in the library).")
+    var rerank = false
+    @Option(help: ArgumentHelp("Rerank with these reranker weights (implies --rerank).", valueName: "file"))
     var reranker: String?
 
     func run() throws {
@@ -79,7 +79,7 @@ struct EvalTranslitCommand: ParsableCommand {
         if let worldBonus { settings.worldBonus = worldBonus }
         if let worldLocaleWeight { settings.worldLocaleWeight = worldLocaleWeight }
         var weights: RomanizerReranker?
-        if !noRerank {
+        if rerank || reranker != nil {
             if let reranker {
                 let url = URL(fileURLWithPath: reranker)
                 let data: Data

@@ -94,7 +94,8 @@ struct NameRomanizerTests {
             try RomanizerReranker(data: Data(complete.replacingOccurrences(of: "model\t0.5", with: "model\tx").utf8), path: "r.tsv")
         }
         #expect(try RomanizerReranker(data: Data(complete.utf8), path: "r.tsv").weights.count == RomanizerReranker.featureNames.count)
-        let romanizer = try romanizer()
+        #expect(try romanizer().reranker == nil, "the reranker is opt-in")
+        let romanizer = try NameRomanizer(reranked: true)
         #expect(romanizer.reranker != nil)
         // A known name scores above an unknown spelling of equal model score and shape.
         let reranker = try #require(romanizer.reranker)
