@@ -79,4 +79,5 @@ with open(translit, encoding="utf-8") as f:
                 if is_arabic_word(part) and len(part) >= 2:
                     foreign.append(fold(part))
 write("foreign-arabic.txt", ["Arabic-script forms of (mostly foreign) names: the Arabic side of",
-                             "../shared/data/translit/ar2en-train.tsv (google/transliteration, Apache-2.0), TRAIN split only; folded."], foreign)
+                             "../shared/data/translit/ar2en-train.tsv (google/transliteration, Apache-2.0), TRAIN split only; folded.",
+                             "Every entry comes from that general list; a surname that also appears in a news text (e.g. «موراتي», listed there as \"moratti\") is here because the list has it, not because of that text."], foreign)
