@@ -80,4 +80,4 @@ with open(translit, encoding="utf-8") as f:
                     foreign.append(fold(part))
 write("foreign-arabic.txt", ["Arabic-script forms of (mostly foreign) names: the Arabic side of",
                              "../shared/data/translit/ar2en-train.tsv (google/transliteration, Apache-2.0), TRAIN split only; folded.",
-                             "Every entry comes from that general list; a surname that also appears in a news text (e.g. «موراتي», listed there as \"moratti\") is here because the list has it, not because of that text."], foreign)
+                             "Every entry comes from that general list; a surname that also occurs in some news text (e.g. the Italian \"Moratti\") is here because the list has it, not because of that text."], foreign)

@@ -15,23 +15,11 @@ private let sharedFolder = packageRoot.deletingLastPathComponent().appendingPath
 private let articleURL = sharedFolder.appendingPathComponent("corpus/openai-departures.ar.txt")
 private let sharedAvailable = FileManager.default.fileExists(atPath: articleURL.path)
 
-/// A small deterministic generator (SplitMix64), so failures reproduce.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Random strings mixing what Arabic text is made of and what trips normalizers:
 /// letters, every kind of mark in any order, decomposed hamza, presentation forms,
 /// Persian letters, digits, tatweel, bidi and zero-width controls, Latin with accents,
 /// CJK, emoji.
-func randomNormalizerInput(_ generator: inout SeededGenerator, length: Int) -> String {
+func randomNormalizerInput(_ generator: inout SplitMix64, length: Int) -> String {
     let pools: [[UInt32]] = [
         Array(0x0621...0x064A), Array(0x064B...0x0670), [0x0653, 0x0654, 0x0655, 0x0670],
         Array(0x06D6...0x06ED), Array(0x0660...0x066D), Array(0x06F0...0x06F9),
@@ -186,7 +174,7 @@ struct NormalizerTests {
     }
 
     @Test func noStepsIsTheIdentity() throws {
-        var generator = SeededGenerator(state: 7)
+        var generator = SplitMix64(seed: 7)
         let normalizer = try Normalizer(steps: [])
         for _ in 0..<50 {
             let text = randomNormalizerInput(&generator, length: 40)
@@ -234,7 +222,7 @@ struct NormalizerTests {
     @Test(arguments: [Normalizer.Preset.search, .display])
     func loopAgreesWithReferenceOnRandomText(preset: Normalizer.Preset) throws {
         let normalizer = try Normalizer(preset: preset)
-        var generator = SeededGenerator(state: 42)
+        var generator = SplitMix64(seed: 42)
         for round in 0..<400 {
             let text = randomNormalizerInput(&generator, length: Int.random(in: 0...60, using: &generator))
             let fast = try normalizer.normalizedString(text)
@@ -247,7 +235,7 @@ struct NormalizerTests {
 
     @Test func bufferReuseGivesTheSameBytes() throws {
         let normalizer = try Normalizer(preset: .search)
-        var generator = SeededGenerator(state: 11)
+        var generator = SplitMix64(seed: 11)
         var buffer: [UInt8] = []
         for _ in 0..<100 {
             let text = randomNormalizerInput(&generator, length: Int.random(in: 0...200, using: &generator))
@@ -257,7 +245,7 @@ struct NormalizerTests {
     }
 
     @Test func loopAgreesWithReferenceForSingleSteps() throws {
-        var generator = SeededGenerator(state: 99)
+        var generator = SplitMix64(seed: 99)
         let texts = (0..<60).map { _ in randomNormalizerInput(&generator, length: 30) }
         for step in NormalizationStep.allCases {
             for form in [nil, NormalizationStep.nfc, .nfkc] where form != step {
@@ -272,7 +260,7 @@ struct NormalizerTests {
     }
 
     @Test func loopAgreesWithReferenceForRandomStepSets() throws {
-        var generator = SeededGenerator(state: 314)
+        var generator = SplitMix64(seed: 314)
         let characterSteps = NormalizationStep.allCases.filter { !$0.isUnicodeForm }
         for _ in 0..<12 {
             var steps = characterSteps.filter { _ in Bool.random(using: &generator) }
@@ -293,7 +281,7 @@ struct NormalizerTests {
     /// Checks the alignment of one text: spans are inside the original and in order, and
     /// the original span of any run of normalized characters normalizes to text that
     /// contains the run.
-    private func checkAlignment(_ text: String, _ normalizer: Normalizer, generator: inout SeededGenerator, probes: Int) throws {
+    private func checkAlignment(_ text: String, _ normalizer: Normalizer, generator: inout SplitMix64, probes: Int) throws {
         let result = try normalizer.normalize(text)
         let normalized = Array(result.text.utf8)
         let originalCount = text.utf8.count
@@ -345,7 +333,7 @@ struct NormalizerTests {
     }
 
     @Test func alignmentOnRandomText() throws {
-        var generator = SeededGenerator(state: 2024)
+        var generator = SplitMix64(seed: 2024)
         for preset in Normalizer.Preset.allCases {
             let normalizer = try Normalizer(preset: preset)
             for _ in 0..<200 {
@@ -358,7 +346,7 @@ struct NormalizerTests {
     @Test(.enabled(if: sharedAvailable, "../shared not found: \(articleURL.path)"))
     func alignmentOnTheSharedArticle() throws {
         let text = try String(contentsOf: articleURL, encoding: .utf8)
-        var generator = SeededGenerator(state: 5)
+        var generator = SplitMix64(seed: 5)
         for preset in Normalizer.Preset.allCases {
             let normalizer = try Normalizer(preset: preset)
             #expect(try normalizer.normalizedString(text) == normalizer.referenceNormalizedString(text))

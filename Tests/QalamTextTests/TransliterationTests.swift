@@ -13,18 +13,6 @@ private let packageRoot: URL = {
 private let newsSample = packageRoot.appendingPathComponent("../shared/data/news/saudinewsnet-sample.txt").standardized
 private let sharedAvailable = FileManager.default.fileExists(atPath: newsSample.path)
 
-/// A small deterministic generator, so failures reproduce.
-private struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 @Suite("Transliteration")
 struct TransliterationTests {
     @Test(arguments: TransliterationScheme.allCases)
@@ -67,7 +55,7 @@ struct TransliterationTests {
     @Test(arguments: TransliterationScheme.allCases)
     func randomStringsRoundTrip(scheme: TransliterationScheme) throws {
         let transliterator = try Transliterator(scheme: scheme)
-        var random = SplitMix(state: 42)
+        var random = SplitMix64(seed: 42)
         // Arabic block, ASCII (including every scheme symbol and '\'), and a few others.
         let pools: [ClosedRange<UInt32>] = [0x0600...0x06FF, 0x20...0x7E, 0x0750...0x077F, 0x1F600...0x1F64F]
         for _ in 0..<2_000 {
