@@ -29,6 +29,10 @@ final class FastCharacterTable: @unchecked Sendable {
     let modeledCount: Int
     /// Code points whose ICU property class was overridden to `other` by verification.
     let tailored: [UInt32]
+    /// Whether the engine's block loop may run: the verified table agrees that the plain
+    /// Arabic code points of ``FastBlockClassifier`` (U+0620–U+065F) are letters and marks
+    /// that make an Arabic word, and that ASCII digits make a number.
+    let blockLoopEnabled: Bool
 
     private static let blockRanges: [ClosedRange<Int>] = [
         0x22...0x23,  // U+0880–U+08FF Arabic Extended-B/-A
@@ -107,6 +111,46 @@ final class FastCharacterTable: @unchecked Sendable {
         for value in values where (slot(value)?.pointee ?? 0) & FastWordScanner.classMask != 0 { modeled += 1 }
         self.modeledCount = modeled
         self.tailored = tailored
+        self.blockLoopEnabled = modeled > 0 && Self.plainRunsAgree(small: small, kinds: self.kinds)
+    }
+
+    /// Whether every word of plain Arabic code points (U+0620–U+065F) starting with a
+    /// letter is one `arabicWord` segment by this table, and every run of ASCII digits
+    /// one `number` — what ``FastTokenizerEngine/forEachTokenByBlocks`` assumes.
+    static func plainRunsAgree(small: UnsafePointer<UInt16>, kinds: UnsafePointer<TokenKind>) -> Bool {
+        let letter = UInt16(FastWordBreakClass.letter.rawValue)
+        let extend = UInt16(FastWordBreakClass.extendOrFormat.rawValue)
+        var letterBits = Set<UInt16>(), markBits = Set<UInt16>()
+        for value in 0x620...0x65F {
+            let entry = small[value]
+            guard entry & FastWordScanner.notBlankBit != 0 else { return false }
+            switch entry & FastWordScanner.classMask {
+            case letter: letterBits.insert(entry & ~FastWordScanner.classMask)
+            // The classifier takes U+0620–U+064A for letters that can start a word.
+            case extend where value >= 0x64B: markBits.insert(entry & ~FastWordScanner.classMask)
+            default: return false
+            }
+        }
+        guard small[0x628] & FastWordScanner.classMask == letter,
+            kinds[FastWordScanner.scalarClasses(small[0x628])] == .arabicWord
+        else { return false }
+        // Every mix of the entries' scalar classes with at least one letter.
+        let values = Array(letterBits.union(markBits))
+        guard values.count <= 12 else { return false }
+        for subset in 1..<(1 << values.count) {
+            var mask: UInt16 = 0
+            var hasLetter = false
+            for (index, value) in values.enumerated() where subset & (1 << index) != 0 {
+                mask |= value
+                if letterBits.contains(value) { hasLetter = true }
+            }
+            if hasLetter && kinds[FastWordScanner.scalarClasses(mask)] != .arabicWord { return false }
+        }
+        let digit = small[0x30]
+        guard digit & FastWordScanner.classMask == UInt16(FastWordBreakClass.numeric.rawValue),
+            digit & FastWordScanner.notBlankBit != 0, (0x31...0x39).allSatisfy({ small[$0] == digit })
+        else { return false }
+        return kinds[FastWordScanner.scalarClasses(digit)] == .number
     }
 
     /// The entry for a code point from its ICU Word_Break property and Swift's scalar

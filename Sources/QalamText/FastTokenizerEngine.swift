@@ -36,13 +36,29 @@ enum FastTokenizerEngine {
         baseOffset: Int,
         _ body: (Token) throws -> Void
     ) throws {
-        guard let base = bytes.baseAddress else { return }
         let table = FastCharacterTable.shared
         guard table.modeledCount > 0 else {
             // The table could not be verified against ICU: ICU does everything.
             try ICUTokenizerEngine.shared.forEachToken(in: bytes, baseOffset: baseOffset, body)
             return
         }
+        if table.blockLoopEnabled && bytes.count > FastBlockClassifier.blockSize {
+            try forEachTokenByBlocks(in: bytes, baseOffset: baseOffset, table, body)
+        } else {
+            try forEachTokenByCodePoints(in: bytes, baseOffset: baseOffset, table, body)
+        }
+    }
+
+    /// The code-point loop: every token of `bytes`, one segment at a time from the start
+    /// (which must be a boundary). The block loop calls it for every stretch it does not
+    /// decide itself.
+    static func forEachTokenByCodePoints(
+        in bytes: UnsafeBufferPointer<UInt8>,
+        baseOffset: Int,
+        _ table: FastCharacterTable,
+        _ body: (Token) throws -> Void
+    ) throws {
+        guard let base = bytes.baseAddress else { return }
         let scanner = table.scanner
         let kindTable = table.kinds
         let small = scanner.small

@@ -115,8 +115,13 @@ struct FastPathDifferentialTests {
             "x \u{200F} y", "a\u{200C}b", "a،b", "٣،٥", "١٢٣abc", "a\u{202F}b", "\u{200F}\u{200F}a", "\r\n\u{200F}",
             "\u{064E}\u{064E}a", "a\u{064E}.b", "a.\u{064E}b", "1\u{200F}.2", "a1.2", "1.a.b", "...", "؟؟",
             "قال: \"نعم\"، ثم ذهب.", "في 2023م أعلنت OpenAI عن GPT-4", "x\u{200D}😀 y", "🇸🇦🇸🇦 ok", "I.@Ot", "a.@b", "x @y", "user@example.com", "a:@b", "1,@",
+            // Found by the block loop's tests: a wide space before U+0020 joins it (WB3d), and a
+            // format character after them attaches to both.
+            "\u{2024}\u{2003} \u{06DD}", "كلمة\u{3000} \u{064E}", "كلمة\u{2003}  \u{200F}كلمة", "\u{1680} \u{0651}",
         ]
-        for text in cases {
+        // Each case alone (the code-point loop) and inside plain words (the block loop).
+        let padding = String(repeating: "كلمات ", count: 12)
+        for text in cases.flatMap({ [$0, padding + $0 + " " + padding, padding + $0] }) {
             let bytes = Array(text.utf8)
             let fast = try tokens(bytes, .fast), icu = try tokens(bytes, .icu)
             #expect(fast == icu, "\(firstDifference(fast, icu, in: bytes) ?? "")")
@@ -151,6 +156,65 @@ struct FastPathDifferentialTests {
             let count = Int.random(in: 0...48, using: &generator)
             let bytes = (0..<count).map { _ in
                 Bool.random(using: &generator) ? alphabet[Int.random(in: 0..<alphabet.count, using: &generator)]
+                    : UInt8.random(in: 1...255, using: &generator)
+            }
+            let fast = try tokens(bytes, .fast), icu = try tokens(bytes, .icu)
+            #expect(fast == icu, "round \(round): \(bytes)")
+            if fast != icu { return }
+        }
+    }
+
+    @Test("The block loop is on: ICU agrees with its plain-Arabic and digit assumptions")
+    func blockLoopEnabled() {
+        #expect(FastCharacterTable.shared.blockLoopEnabled)
+    }
+
+    @Test("News-like text of every length and alignment through the block loop: fast == ICU")
+    func newsLikeBlocks() throws {
+        // Mostly plain Arabic words between spaces (what the block loop takes itself), mixed
+        // with what it must hand on: punctuation before and after words, digits, marks after
+        // a space or a punctuation mark, runs of spaces, line feeds, NBSP, tatweel, Latin,
+        // three-byte punctuation, Persian letters and Arabic-Indic digits.
+        let words = ["في", "الحكومة", "وقال", "بِسْمِ", "جداً", "مُدير", "ـ", "لـ", "ال", "كتب", "ة", "ءا"]
+        let attached = [
+            "،", ".", "\"", "«", "»", "(", ")", ":", "؟", "!", "؛", "-", "/", "%", "…", "“", "”", "'", "_", ",",
+            "\u{064E}", "\u{0651}", "\u{0670}", "١٢", "٫", "پ", "ک", "a", "OK", "\u{200F}", "\u{00A0}", "😀", "ـ",
+        ]
+        let separators = [" ", " ", " ", " ", " ", "  ", "   ", "\n", " \n", "\t", "\u{00A0}", "\r\n", " \u{064E}"]
+        var generator = SplitMix64(seed: 0xB10C_5)
+        for round in 0..<3000 {
+            let target = Int.random(in: 60...900, using: &generator)
+            var text = Bool.random(using: &generator) ? " " : ""
+            while text.utf8.count < target {
+                let roll = Int.random(in: 0..<100, using: &generator)
+                var word = words[Int.random(in: 0..<words.count, using: &generator)]
+                if roll < 12 { word = attached[Int.random(in: 0..<attached.count, using: &generator)] + word }
+                if roll >= 8 && roll < 30 { word += attached[Int.random(in: 0..<attached.count, using: &generator)] }
+                if roll >= 30 && roll < 36 { word = String(Int.random(in: 0...99999, using: &generator)) }
+                if roll >= 36 && roll < 39 { word = String(Int.random(in: 0...999, using: &generator)) + attached[Int.random(in: 0..<attached.count, using: &generator)] }
+                if roll == 39 { word = word + word + word + word + word + word + word + word + word + word }
+                text += word
+                text += roll < 85 ? " " : separators[Int.random(in: 0..<separators.count, using: &generator)]
+            }
+            let bytes = Array(text.utf8)
+            let fast = try tokens(bytes, .fast), icu = try tokens(bytes, .icu)
+            #expect(fast == icu, "round \(round): \(firstDifference(fast, icu, in: bytes) ?? "")")
+            let wrongKind = kindMismatch(fast, in: bytes)
+            #expect(wrongKind == nil, "round \(round): \(wrongKind ?? "")")
+            if fast != icu || wrongKind != nil { return }
+        }
+    }
+
+    @Test("Long random byte strings (invalid UTF-8 included) through the block loop: fast == ICU")
+    func longRandomBytes() throws {
+        var generator = SplitMix64(seed: 0xB10C_B)
+        // Heavy on the bytes the block loop classifies: spaces, D8/D9 leads and their trails.
+        let alphabet: [UInt8] = [0x20, 0x20, 0x20, 0xD8, 0xD9, 0xD8, 0xD9, 0xA7, 0x84, 0x8B, 0x8C, 0x9F, 0xA0, 0xBF,
+                                 0x80, 0x0A, 0x2E, 0x31, 0x61, 0xC2, 0xAB, 0xE2, 0xDA, 0xDB, 0xFF, 0xC0]
+        for round in 0..<2000 {
+            let count = Int.random(in: 65...400, using: &generator)
+            let bytes = (0..<count).map { _ in
+                Int.random(in: 0..<8, using: &generator) > 0 ? alphabet[Int.random(in: 0..<alphabet.count, using: &generator)]
                     : UInt8.random(in: 1...255, using: &generator)
             }
             let fast = try tokens(bytes, .fast), icu = try tokens(bytes, .icu)

@@ -1,0 +1,332 @@
+/// The block loop of the fast tokenizer engine: 64 bytes per step for text made of plain
+/// Arabic words between single spaces, with the code-point loop for everything else.
+///
+/// Text is cut into *chunks*: maximal runs of bytes other than U+0020, the spaces between
+/// them being *gaps*. ``FastBlockClassifier`` gives, per block, which bytes are spaces
+/// and which belong to plain Arabic code points; the chunk boundaries are the bits where
+/// the space mask changes, found with a trailing-zero count, so a word costs a few
+/// integer operations however long it is.
+///
+/// Why a chunk of plain Arabic code points between spaces is exactly one token:
+/// - the boundary *before a space* is certain unless a space precedes it (only WB3d
+///   joins a space to what precedes it, and only to a space); so is the boundary *after
+///   a space* unless an Extend/Format character follows (WB4) — the chunk must start with
+///   a letter, not a mark;
+/// - inside the chunk every code point is a letter (ALetter, WB5 keeps them together) or
+///   an Extend mark (WB4 attaches it), so there is no boundary inside;
+/// - a run of spaces alone is one blank segment, which is not a token.
+///
+/// A chunk that is not plain Arabic goes to ``FastTokenizerEngine/punctuatedWord``,
+/// which takes the next most common shapes — one punctuation mark before and/or after a
+/// plain Arabic word, ASCII digits with or without a mark after them («كلمة،» «"نعم"»
+/// «2015،») — and any other chunk goes, with the gap before it, to the code-point loop
+/// (``FastTokenizerEngine/chunkWithOthers``). The code-point loop
+/// starts at the gap (a boundary: a space follows a non-space) and stops before the next
+/// gap (a boundary: see above), so it sees the same context ICU would and its tokens are
+/// ICU's.
+extension FastTokenizerEngine {
+    /// Every token of `bytes` (more than one block long), block by block.
+    static func forEachTokenByBlocks(
+        in bytes: UnsafeBufferPointer<UInt8>,
+        baseOffset: Int,
+        _ table: FastCharacterTable,
+        _ body: (Token) throws -> Void
+    ) throws {
+        guard let base = bytes.baseAddress else { return }
+        let count = bytes.count
+        let arabicWord = table.kinds[FastWordScanner.scalarClasses(table.scanner.small[0x628])]
+        // The start of the gap before the open chunk (or of the text): always a boundary.
+        var gapStart = 0
+        // Chunks that end at or before this were handled with an earlier chunk (see
+        // ``chunkWithOthers``).
+        var handledUntil = 0
+        // The open chunk's start, or -1 in a gap.
+        var chunkStart = -1
+        // The open chunk's masks from its start (bit 0 = its first byte), while it is at most
+        // 64 bytes long; `chunkLong` once it is longer.
+        var chunkOthers: UInt64 = 0, chunkMarks: UInt64 = 0
+        var chunkLong = false
+        var spaceCarry: UInt64 = 1  // the byte before the text counts as a space
+        var leadCarry: UInt64 = 0
+        var block = 0
+        // Blocks are classified a group at a time, then their chunks handled: the callback
+        // would otherwise make the vector loop reload its constants after every token.
+        let group = 8
+        var stored = MaskGroup()
+        while block &+ FastBlockClassifier.blockSize < count {
+            var blocks = 0
+            while blocks < group && block &+ (blocks &+ 1) &* FastBlockClassifier.blockSize < count {
+                let masks = FastBlockClassifier.classify(base + (block &+ blocks &* FastBlockClassifier.blockSize))
+                let arabic = masks.lead | masks.lead &<< 1 | leadCarry
+                let afterSpace = masks.space &<< 1 | spaceCarry
+                leadCarry = masks.lead &>> 63
+                spaceCarry = masks.space &>> 63
+                // Bytes a plain chunk cannot hold: anything but plain Arabic, or a mark right
+                // after a space (it would attach to the space, WB4). Transitions, bit k: byte k
+                // is a space and byte k-1 is not, or the reverse; they alternate: chunk start,
+                // chunk end, chunk start…
+                stored.set(
+                    blocks, transitions: masks.space ^ afterSpace,
+                    others: ~(masks.space | arabic) | masks.mark & afterSpace, marks: masks.mark)
+                blocks &+= 1
+            }
+            for index in 0..<blocks {
+                let (storedTransitions, others, marks) = stored.get(index)
+                var transitions = storedTransitions
+                if chunkStart >= 0 {
+                    // A chunk open since an earlier block: its bytes so far are `block - chunkStart`.
+                    let shift = block &- chunkStart
+                    if transitions == 0 {
+                        chunkLong = true
+                        block &+= FastBlockClassifier.blockSize
+                        continue
+                    }
+                    let endBit = transitions.trailingZeroBitCount
+                    transitions &= transitions &- 1
+                    let end = block &+ endBit
+                    if !chunkLong && end &- chunkStart <= 64 {
+                        let mask = end &- chunkStart == 64 ? UInt64.max : UInt64(1) &<< (end &- chunkStart) &- 1
+                        chunkOthers = (chunkOthers | others &<< shift) & mask
+                        chunkMarks = (chunkMarks | marks &<< shift) & mask
+                    } else {
+                        chunkLong = true
+                    }
+                    if end <= handledUntil {
+                    } else if !chunkLong && chunkOthers == 0 {
+                        try body(Token(start: baseOffset &+ chunkStart, end: baseOffset &+ end, kind: arabicWord))
+                    } else if try chunkLong
+                        || !punctuatedWord(
+                            base, count, baseOffset, table, chunkStart, end, others: chunkOthers, marks: chunkMarks,
+                            arabicWord, body)
+                    {
+                        handledUntil = try chunkWithOthers(bytes, baseOffset, table, gapStart, end, body)
+                    }
+                    chunkStart = -1
+                    gapStart = end
+                }
+                while transitions != 0 {
+                    let startBit = transitions.trailingZeroBitCount
+                    transitions &= transitions &- 1
+                    if transitions == 0 {
+                        chunkStart = block &+ startBit
+                        chunkOthers = others &>> startBit
+                        chunkMarks = marks &>> startBit
+                        chunkLong = false
+                        break
+                    }
+                    let endBit = transitions.trailingZeroBitCount
+                    transitions &= transitions &- 1
+                    let start = block &+ startBit, end = block &+ endBit
+                    let inChunk = others & ((UInt64(1) &<< endBit) &- (UInt64(1) &<< startBit))
+                    if end <= handledUntil {
+                    } else if inChunk == 0 {
+                        try body(Token(start: baseOffset &+ start, end: baseOffset &+ end, kind: arabicWord))
+                    } else if try !punctuatedWord(
+                        base, count, baseOffset, table, start, end, others: inChunk &>> startBit,
+                        marks: marks &>> startBit, arabicWord, body)
+                    {
+                        handledUntil = try chunkWithOthers(bytes, baseOffset, table, gapStart, end, body)
+                    }
+                    gapStart = end
+                }
+                block &+= FastBlockClassifier.blockSize
+            }
+        }
+        // The rest, from the last gap on: the code-point loop.
+        let rest = max(gapStart, handledUntil)
+        try forEachTokenByCodePoints(
+            in: UnsafeBufferPointer(rebasing: bytes[rest..<count]), baseOffset: baseOffset &+ rest, table, body)
+    }
+
+    /// The most common chunks after plain words: a plain Arabic word with one punctuation
+    /// mark before and/or after it («كلمة،» «"كلمة"» «(كلمة)»), and ASCII digits with
+    /// or without one after them (``digitWord``). Emits the chunk's tokens and returns
+    /// true, or returns false with nothing emitted. `others` and `marks` are the masks of
+    /// the chunk (bit 0 = its first byte; at most 64 bytes long).
+    ///
+    /// The punctuation marks taken are those of classes Other, MidLetter, MidNum and
+    /// MidNumLet (not ExtendNumLet, which joins letters and digits, nor blank ones). Such
+    /// a mark at the start of a chunk follows a space, and at the end precedes one, so
+    /// none of the rules that join a middle character to letters or digits (WB6, WB7,
+    /// WB11, WB12: a letter or digit on *both* sides) applies: it is a token of its own.
+    /// The word after a leading mark must start with a letter (a mark would attach to the
+    /// punctuation, WB4).
+    @inline(__always)
+    static func punctuatedWord(
+        _ base: UnsafePointer<UInt8>,
+        _ count: Int,
+        _ baseOffset: Int,
+        _ table: FastCharacterTable,
+        _ start: Int,
+        _ end: Int,
+        others: UInt64,
+        marks: UInt64,
+        _ arabicWord: TokenKind,
+        _ body: (Token) throws -> Void
+    ) throws -> Bool {
+        let scanner = table.scanner
+        let length = end &- start
+        var leading = 0, trailing = 0
+        var leadingEntry: UInt16 = 0, trailingEntry: UInt16 = 0
+        if others & 1 != 0 {
+            let b0 = base[start]
+            if b0 < 0x80 {
+                if b0 &- 0x30 < 10 { return try digitWord(base, baseOffset, table, start, end, body) }
+                leading = 1
+                leadingEntry = scanner.small[Int(b0)]
+            } else {
+                leadingEntry = scanner.entry(base, start, count, &leading)
+            }
+            guard isLonePunctuation(leadingEntry) else { return false }
+        }
+        if (others &>> (length &- 1)) & 1 != 0 && length &- leading >= 3 {
+            var last = end &- 1
+            while end &- last < 3 && base[last] & 0xC0 == 0x80 { last &-= 1 }
+            trailingEntry = scanner.entry(base, last, count, &trailing)
+            guard last &+ trailing == end, isLonePunctuation(trailingEntry) else { return false }
+        }
+        // The word between: at least one code point, all plain Arabic, not starting with a mark.
+        let coreLength = length &- leading &- trailing
+        guard coreLength >= 2, coreLength < 64,
+            others & ((UInt64(1) &<< coreLength &- 1) &<< leading) == 0,
+            (marks &>> leading) & 1 == 0
+        else { return false }
+        let kinds = table.kinds
+        if leading != 0 {
+            try body(
+                Token(
+                    start: baseOffset &+ start, end: baseOffset &+ start &+ leading,
+                    kind: kinds[FastWordScanner.scalarClasses(leadingEntry)]))
+        }
+        try body(Token(start: baseOffset &+ start &+ leading, end: baseOffset &+ end &- trailing, kind: arabicWord))
+        if trailing != 0 {
+            try body(
+                Token(
+                    start: baseOffset &+ end &- trailing, end: baseOffset &+ end,
+                    kind: kinds[FastWordScanner.scalarClasses(trailingEntry)]))
+        }
+        return true
+    }
+
+    /// A chunk of ASCII digits, optionally followed by one punctuation mark of the classes
+    /// ``punctuatedWord`` takes («2015», «2015،», «15.»). Emits its tokens and returns
+    /// true, or returns false with nothing emitted.
+    @inline(never)
+    static func digitWord(
+        _ base: UnsafePointer<UInt8>,
+        _ baseOffset: Int,
+        _ table: FastCharacterTable,
+        _ start: Int,
+        _ end: Int,
+        _ body: (Token) throws -> Void
+    ) throws -> Bool {
+        var index = start &+ 1
+        while index < end && base[index] &- 0x30 < 10 { index &+= 1 }
+        var trailingEntry: UInt16 = 0
+        if index < end {
+            // One punctuation mark of one or two bytes, then the space.
+            let scanner = table.scanner
+            var length = 0
+            trailingEntry = scanner.entry(base, index, end, &length)
+            guard index &+ length == end, isLonePunctuation(trailingEntry) else { return false }
+        }
+        let kinds = table.kinds
+        try body(
+            Token(
+                start: baseOffset &+ start, end: baseOffset &+ index,
+                kind: kinds[FastWordScanner.scalarClasses(table.scanner.small[0x30])]))
+        if index < end {
+            try body(
+                Token(
+                    start: baseOffset &+ index, end: baseOffset &+ end,
+                    kind: kinds[FastWordScanner.scalarClasses(trailingEntry)]))
+        }
+        return true
+    }
+
+    /// The masks of a group of up to 8 classified blocks, on the stack.
+    struct MaskGroup {
+        private var words: (
+            UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
+            UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64
+        ) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+
+        /// Stores block `index`'s masks (`index` < 8).
+        @inline(__always)
+        mutating func set(_ index: Int, transitions: UInt64, others: UInt64, marks: UInt64) {
+            withUnsafeMutableBytes(of: &words) { raw in
+                raw.storeBytes(of: transitions, toByteOffset: index &* 24, as: UInt64.self)
+                raw.storeBytes(of: others, toByteOffset: index &* 24 &+ 8, as: UInt64.self)
+                raw.storeBytes(of: marks, toByteOffset: index &* 24 &+ 16, as: UInt64.self)
+            }
+        }
+
+        /// Block `index`'s masks.
+        @inline(__always)
+        mutating func get(_ index: Int) -> (transitions: UInt64, others: UInt64, marks: UInt64) {
+            withUnsafeMutableBytes(of: &words) { raw in
+                (
+                    raw.load(fromByteOffset: index &* 24, as: UInt64.self),
+                    raw.load(fromByteOffset: index &* 24 &+ 8, as: UInt64.self),
+                    raw.load(fromByteOffset: index &* 24 &+ 16, as: UInt64.self)
+                )
+            }
+        }
+    }
+
+    private static let letterClass = UInt16(FastWordBreakClass.letter.rawValue)
+
+    /// A chunk ending at `end` (a space) that ``punctuatedWord`` did not take: the gap
+    /// before it (from `gapStart`) and the chunk go to the code-point loop, and the return
+    /// value is where that stopped.
+    ///
+    /// The gap starts at a boundary (a space after a chunk that did not end in a space,
+    /// see below). The end is a boundary too — and the code-point loop stops there, seeing
+    /// the context ICU would — unless the chunk ends with a space other than U+0020 (EM
+    /// SPACE, U+3000…): WB3d keeps such a space with the U+0020 after it, and a mark or
+    /// format character after those would attach to them. Then the stretch grows by the
+    /// next gap and chunk until a chunk ends with anything else, or the text ends.
+    @inline(never)
+    static func chunkWithOthers(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        _ baseOffset: Int,
+        _ table: FastCharacterTable,
+        _ gapStart: Int,
+        _ end: Int,
+        _ body: (Token) throws -> Void
+    ) throws -> Int {
+        guard let base = bytes.baseAddress else { return end }
+        let count = bytes.count
+        let scanner = table.scanner
+        let spaceClass = UInt16(FastWordBreakClass.space.rawValue)
+        var stop = end
+        while stop < count {
+            // The last code point before the space at `stop`.
+            var last = stop &- 1
+            while last > gapStart && stop &- last < 4 && base[last] & 0xC0 == 0x80 { last &-= 1 }
+            var length = 0
+            let entry = scanner.entry(base, last, count, &length)
+            if entry & FastWordScanner.classMask != spaceClass && base[last] != 0xE1 && base[last] != 0xE3 { break }
+            // A wide space (or one the table does not model: U+1680, U+3000): take the next gap and chunk.
+            while stop < count && base[stop] == 0x20 { stop &+= 1 }
+            while stop < count && base[stop] != 0x20 { stop &+= 1 }
+        }
+        try forEachTokenByCodePoints(
+            in: UnsafeBufferPointer(rebasing: bytes[gapStart..<stop]), baseOffset: baseOffset &+ gapStart, table, body)
+        return stop
+    }
+
+    /// Whether a table entry is a punctuation mark that is a token by itself between a
+    /// space and a plain word or number (see ``punctuatedWord``).
+    @inline(__always)
+    private static func isLonePunctuation(_ entry: UInt16) -> Bool {
+        guard entry & FastWordScanner.notBlankBit != 0 else { return false }
+        switch entry & FastWordScanner.classMask {
+        case UInt16(FastWordBreakClass.other.rawValue), UInt16(FastWordBreakClass.midLetter.rawValue),
+            UInt16(FastWordBreakClass.midNum.rawValue), UInt16(FastWordBreakClass.midNumLet.rawValue):
+            return true
+        default:
+            return false
+        }
+    }
+}
