@@ -37,9 +37,6 @@ extension FastTokenizerEngine {
         let arabicWord = table.kinds[FastWordScanner.scalarClasses(table.scanner.small[0x628])]
         // The start of the gap before the open chunk (or of the text): always a boundary.
         var gapStart = 0
-        // Chunks that end at or before this were handled with an earlier chunk (see
-        // ``chunkWithOthers``).
-        var handledUntil = 0
         // The open chunk's start, or -1 in a gap.
         var chunkStart = -1
         // The open chunk's masks from its start (bit 0 = its first byte), while it is at most
@@ -53,7 +50,20 @@ extension FastTokenizerEngine {
         // would otherwise make the vector loop reload its constants after every token.
         let group = 8
         var stored = MaskGroup()
-        while block &+ FastBlockClassifier.blockSize < count {
+        // Where to start again after the code-point loop went past the end of a chunk (see
+        // ``chunkWithOthers``), or -1.
+        var restart = -1
+        scan: while block &+ FastBlockClassifier.blockSize < count {
+            if restart >= 0 {
+                // At a space after a chunk, as at the start of the text.
+                block = restart
+                gapStart = restart
+                restart = -1
+                chunkStart = -1
+                spaceCarry = 1
+                leadCarry = 0
+                continue scan
+            }
             var blocks = 0
             while blocks < group && block &+ (blocks &+ 1) &* FastBlockClassifier.blockSize < count {
                 let masks = FastBlockClassifier.classify(base + (block &+ blocks &* FastBlockClassifier.blockSize))
@@ -91,15 +101,18 @@ extension FastTokenizerEngine {
                     } else {
                         chunkLong = true
                     }
-                    if end <= handledUntil {
-                    } else if !chunkLong && chunkOthers == 0 {
+                    if !chunkLong && chunkOthers == 0 {
                         try body(Token(start: baseOffset &+ chunkStart, end: baseOffset &+ end, kind: arabicWord))
                     } else if try chunkLong
                         || !punctuatedWord(
                             base, count, baseOffset, table, chunkStart, end, others: chunkOthers, marks: chunkMarks,
                             arabicWord, body)
                     {
-                        handledUntil = try chunkWithOthers(bytes, baseOffset, table, gapStart, end, body)
+                        let stop = try chunkWithOthers(bytes, baseOffset, table, gapStart, end, body)
+                        if stop != end {
+                            restart = stop
+                            continue scan
+                        }
                     }
                     chunkStart = -1
                     gapStart = end
@@ -118,14 +131,17 @@ extension FastTokenizerEngine {
                     transitions &= transitions &- 1
                     let start = block &+ startBit, end = block &+ endBit
                     let inChunk = others & ((UInt64(1) &<< endBit) &- (UInt64(1) &<< startBit))
-                    if end <= handledUntil {
-                    } else if inChunk == 0 {
+                    if inChunk == 0 {
                         try body(Token(start: baseOffset &+ start, end: baseOffset &+ end, kind: arabicWord))
                     } else if try !punctuatedWord(
                         base, count, baseOffset, table, start, end, others: inChunk &>> startBit,
                         marks: marks &>> startBit, arabicWord, body)
                     {
-                        handledUntil = try chunkWithOthers(bytes, baseOffset, table, gapStart, end, body)
+                        let stop = try chunkWithOthers(bytes, baseOffset, table, gapStart, end, body)
+                        if stop != end {
+                            restart = stop
+                            continue scan
+                        }
                     }
                     gapStart = end
                 }
@@ -133,7 +149,7 @@ extension FastTokenizerEngine {
             }
         }
         // The rest, from the last gap on: the code-point loop.
-        let rest = max(gapStart, handledUntil)
+        let rest = restart >= 0 ? restart : gapStart
         try forEachTokenByCodePoints(
             in: UnsafeBufferPointer(rebasing: bytes[rest..<count]), baseOffset: baseOffset &+ rest, table, body)
     }
