@@ -47,11 +47,9 @@ enum FastBlockClassifier {
             let next = raw.loadUnaligned(fromByteOffset: offset &+ 1, as: SIMD16<UInt8>.self)
             let isSpace = bytes .== SIMD16<UInt8>(repeating: 0x20)
             let top = next & SIMD16<UInt8>(repeating: 0xE0)
-            let isD9 = bytes .== SIMD16<UInt8>(repeating: 0xD9)
-            let isLead =
-                (bytes .== SIMD16<UInt8>(repeating: 0xD8) .& top .== SIMD16<UInt8>(repeating: 0xA0))
-                .| (isD9 .& top .== SIMD16<UInt8>(repeating: 0x80))
-            let isMark = isD9 .& ((next &- SIMD16<UInt8>(repeating: 0x8B)) .<= SIMD16<UInt8>(repeating: 0x14))
+            let isD9Lead = bytes .== SIMD16<UInt8>(repeating: 0xD9) .& top .== SIMD16<UInt8>(repeating: 0x80)
+            let isLead = (bytes .== SIMD16<UInt8>(repeating: 0xD8) .& top .== SIMD16<UInt8>(repeating: 0xA0)) .| isD9Lead
+            let isMark = isD9Lead .& (next .>= SIMD16<UInt8>(repeating: 0x8B))
             space |= bits(isSpace) &<< UInt64(offset)
             lead |= bits(isLead) &<< UInt64(offset)
             mark |= bits(isMark) &<< UInt64(offset)
