@@ -126,4 +126,8 @@ let benchmarks: @Sendable () -> Void = {
         try measure(benchmark) { sentences = try splitter.split(text).count }
         blackHole(sentences)
     }
+
+    // The normalizer's own suite (byte API into a reused buffer, String API, display preset,
+    // alignment, sentences) with its own MB/s metric.
+    normalizerBenchmarks()
 }

@@ -1,29 +1,30 @@
 /// The block loop of the fast tokenizer engine: 64 bytes per step for text made of plain
-/// Arabic words between single spaces, with the code-point loop for everything else.
+/// Arabic words between spaces, with the code-point loop for everything else.
 ///
-/// Text is cut into *chunks*: maximal runs of bytes other than U+0020, the spaces between
-/// them being *gaps*. ``FastBlockClassifier`` gives, per block, which bytes are spaces
-/// and which belong to plain Arabic code points; the chunk boundaries are the bits where
-/// the space mask changes, found with a trailing-zero count, so a word costs a few
-/// integer operations however long it is.
+/// Text is cut into *chunks*: maximal runs of bytes other than U+0020 SPACE and U+000A
+/// LINE FEED, the runs of those between them being *gaps*. ``FastBlockClassifier`` gives,
+/// per block, which bytes are separators and which belong to plain Arabic code points; the
+/// chunk boundaries are the bits where the separator mask changes, found with a
+/// trailing-zero count, so a word costs a few integer operations however long it is.
 ///
-/// Why a chunk of plain Arabic code points between spaces is exactly one token:
-/// - the boundary *before a space* is certain unless a space precedes it (only WB3d
-///   joins a space to what precedes it, and only to a space); so is the boundary *after
-///   a space* unless an Extend/Format character follows (WB4) — the chunk must start with
-///   a letter, not a mark;
+/// Why a chunk of plain Arabic code points between separators is exactly one token:
+/// - the boundary *before a separator* is certain unless a space precedes it (only WB3d
+///   joins a space to what precedes it, and only to a space; WB3b always breaks before a
+///   line feed); so is the boundary *after* one unless an Extend/Format character follows
+///   (WB4; after a line feed WB3a breaks, but the mark then makes a segment of its own) —
+///   the chunk must start with a letter, not a mark;
 /// - inside the chunk every code point is a letter (ALetter, WB5 keeps them together) or
 ///   an Extend mark (WB4 attaches it), so there is no boundary inside;
-/// - a run of spaces alone is one blank segment, which is not a token.
+/// - a gap is blank segments only, which are not tokens.
 ///
 /// A chunk that is not plain Arabic goes to ``FastTokenizerEngine/punctuatedWord``,
 /// which takes the next most common shapes — one punctuation mark before and/or after a
-/// plain Arabic word, ASCII digits with or without a mark after them («كلمة،» «"نعم"»
-/// «2015،») — and any other chunk goes, with the gap before it, to the code-point loop
-/// (``FastTokenizerEngine/chunkWithOthers``). The code-point loop
-/// starts at the gap (a boundary: a space follows a non-space) and stops before the next
-/// gap (a boundary: see above), so it sees the same context ICU would and its tokens are
-/// ICU's.
+/// plain Arabic word or ASCII letters, ASCII digits with or without a mark after them
+/// («كلمة،» «"نعم"» «(CNN)» «2015،») — and any other chunk goes, with the gap before it,
+/// to the code-point loop (``FastTokenizerEngine/chunkWithOthers``). The code-point loop
+/// starts at the gap (a boundary: a separator after a chunk) and stops before the next
+/// gap (a boundary, see above and ``FastTokenizerEngine/chunkWithOthers``), so it sees
+/// the same context ICU would and its tokens are ICU's.
 extension FastTokenizerEngine {
     /// Every token of `bytes` (more than one block long), block by block.
     static func forEachTokenByBlocks(
@@ -188,14 +189,17 @@ extension FastTokenizerEngine {
             let b0 = base[start]
             if b0 < 0x80 {
                 if b0 &- 0x30 < 10 { return try digitWord(base, baseOffset, table, start, end, body) }
-                leading = 1
-                leadingEntry = scanner.small[Int(b0)]
+                if (b0 | 0x20) &- 0x61 >= 26 {
+                    leading = 1
+                    leadingEntry = scanner.small[Int(b0)]
+                    guard isLonePunctuation(leadingEntry) else { return false }
+                }
             } else {
                 leadingEntry = scanner.entry(base, start, count, &leading)
+                guard isLonePunctuation(leadingEntry) else { return false }
             }
-            guard isLonePunctuation(leadingEntry) else { return false }
         }
-        if (others &>> (length &- 1)) & 1 != 0 && length &- leading >= 3 {
+        if (others &>> (length &- 1)) & 1 != 0 && length &- leading >= 2 && (base[end &- 1] | 0x20) &- 0x61 >= 26 {
             var last = end &- 1
             while end &- last < 3 && base[last] & 0xC0 == 0x80 { last &-= 1 }
             trailingEntry = scanner.entry(base, last, count, &trailing)
@@ -203,10 +207,19 @@ extension FastTokenizerEngine {
         }
         // The word between: at least one code point, all plain Arabic, not starting with a mark.
         let coreLength = length &- leading &- trailing
-        guard coreLength >= 2, coreLength < 64,
-            others & ((UInt64(1) &<< coreLength &- 1) &<< leading) == 0,
-            (marks &>> leading) & 1 == 0
-        else { return false }
+        guard coreLength >= 1, coreLength < 64 else { return false }
+        var coreKind = arabicWord
+        if others & ((UInt64(1) &<< coreLength &- 1) &<< leading) != 0 || (marks &>> leading) & 1 != 0 {
+            // Not a plain Arabic word (starting with a letter): ASCII letters only?
+            var index = start &+ leading
+            while index < end &- trailing {
+                if (base[index] | 0x20) &- 0x61 >= 26 { return false }
+                index &+= 1
+            }
+            coreKind = table.kinds[FastWordScanner.scalarClasses(scanner.small[0x61])]
+        } else if coreLength < 2 {
+            return false
+        }
         let kinds = table.kinds
         if leading != 0 {
             try body(
@@ -214,7 +227,7 @@ extension FastTokenizerEngine {
                     start: baseOffset &+ start, end: baseOffset &+ start &+ leading,
                     kind: kinds[FastWordScanner.scalarClasses(leadingEntry)]))
         }
-        try body(Token(start: baseOffset &+ start &+ leading, end: baseOffset &+ end &- trailing, kind: arabicWord))
+        try body(Token(start: baseOffset &+ start &+ leading, end: baseOffset &+ end &- trailing, kind: coreKind))
         if trailing != 0 {
             try body(
                 Token(
@@ -322,10 +335,11 @@ extension FastTokenizerEngine {
             while last > gapStart && stop &- last < 4 && base[last] & 0xC0 == 0x80 { last &-= 1 }
             var length = 0
             let entry = scanner.entry(base, last, count, &length)
+            if base[stop] != 0x20 { break }  // a line feed: always a boundary
             if entry & FastWordScanner.classMask != spaceClass && base[last] != 0xE1 && base[last] != 0xE3 { break }
             // A wide space (or one the table does not model: U+1680, U+3000): take the next gap and chunk.
-            while stop < count && base[stop] == 0x20 { stop &+= 1 }
-            while stop < count && base[stop] != 0x20 { stop &+= 1 }
+            while stop < count && (base[stop] == 0x20 || base[stop] == 0x0A) { stop &+= 1 }
+            while stop < count && base[stop] != 0x20 && base[stop] != 0x0A { stop &+= 1 }
         }
         try forEachTokenByCodePoints(
             in: UnsafeBufferPointer(rebasing: bytes[gapStart..<stop]), baseOffset: baseOffset &+ gapStart, table, body)

@@ -115,8 +115,9 @@ final class FastCharacterTable: @unchecked Sendable {
     }
 
     /// Whether every word of plain Arabic code points (U+0620–U+065F) starting with a
-    /// letter is one `arabicWord` segment by this table, and every run of ASCII digits
-    /// one `number` — what ``FastTokenizerEngine/forEachTokenByBlocks`` assumes.
+    /// letter is one `arabicWord` segment by this table, every run of ASCII letters one
+    /// `latinWord` and every run of ASCII digits one `number` — what
+    /// ``FastTokenizerEngine/forEachTokenByBlocks`` assumes.
     static func plainRunsAgree(small: UnsafePointer<UInt16>, kinds: UnsafePointer<TokenKind>) -> Bool {
         let letter = UInt16(FastWordBreakClass.letter.rawValue)
         let extend = UInt16(FastWordBreakClass.extendOrFormat.rawValue)
@@ -146,6 +147,11 @@ final class FastCharacterTable: @unchecked Sendable {
             }
             if hasLetter && kinds[FastWordScanner.scalarClasses(mask)] != .arabicWord { return false }
         }
+        // ASCII letters: one Latin word.
+        let latin = small[0x61]
+        guard latin & FastWordScanner.classMask == letter, kinds[FastWordScanner.scalarClasses(latin)] == .latinWord,
+            (0x41...0x5A).allSatisfy({ small[$0] == latin }), (0x61...0x7A).allSatisfy({ small[$0] == latin })
+        else { return false }
         let digit = small[0x30]
         guard digit & FastWordScanner.classMask == UInt16(FastWordBreakClass.numeric.rawValue),
             digit & FastWordScanner.notBlankBit != 0, (0x31...0x39).allSatisfy({ small[$0] == digit })

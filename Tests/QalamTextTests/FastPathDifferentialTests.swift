@@ -175,7 +175,7 @@ struct FastPathDifferentialTests {
         // with what it must hand on: punctuation before and after words, digits, marks after
         // a space or a punctuation mark, runs of spaces, line feeds, NBSP, tatweel, Latin,
         // three-byte punctuation, Persian letters and Arabic-Indic digits.
-        let words = ["في", "الحكومة", "وقال", "بِسْمِ", "جداً", "مُدير", "ـ", "لـ", "ال", "كتب", "ة", "ءا"]
+        let words = ["في", "الحكومة", "وقال", "بِسْمِ", "جداً", "مُدير", "ـ", "لـ", "ال", "كتب", "ة", "ءا", "OpenAI", "O", "B-PERS", "x"]
         let attached = [
             "،", ".", "\"", "«", "»", "(", ")", ":", "؟", "!", "؛", "-", "/", "%", "…", "“", "”", "'", "_", ",",
             "\u{064E}", "\u{0651}", "\u{0670}", "١٢", "٫", "پ", "ک", "a", "OK", "\u{200F}", "\u{00A0}", "😀", "ـ",
