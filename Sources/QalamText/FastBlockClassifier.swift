@@ -6,8 +6,9 @@ import _Builtin_intrinsics.intel
 ///
 /// For each byte of a block it answers two questions, as one bit per byte in a 64-bit
 /// mask (bit *k* is byte *k*):
-/// - ``Masks/space``: the byte is U+0020 SPACE or U+000A LINE FEED (the separators of
-///   chunks: there is always a boundary before either, and after a line feed);
+/// - ``Masks/space``: the byte is U+0020 SPACE, U+000A LINE FEED or U+0009 TAB (the
+///   separators of chunks: there is a boundary before each, unless a space precedes a
+///   space, and after each unless a mark or format character follows);
 /// - ``Masks/lead``: the byte starts a two-byte *plain Arabic* code point — U+0620–U+063F
 ///   (lead `D8`, trail `A0`–`BF`) or U+0640–U+065F (lead `D9`, trail `80`–`9F`): the
 ///   letters of the basic Arabic alphabet, tatweel and the harakat;
@@ -29,7 +30,7 @@ enum FastBlockClassifier {
 
     /// One block's masks; bit *k* describes byte *k* of the block.
     struct Masks {
-        /// U+0020 SPACE and U+000A LINE FEED bytes.
+        /// U+0020 SPACE, U+000A LINE FEED and U+0009 TAB bytes.
         var space: UInt64
         /// First bytes of plain Arabic code points (whose second byte is checked too).
         var lead: UInt64
@@ -46,7 +47,9 @@ enum FastBlockClassifier {
         for offset in stride(from: 0, to: blockSize, by: 16) {
             let bytes = raw.loadUnaligned(fromByteOffset: offset, as: SIMD16<UInt8>.self)
             let next = raw.loadUnaligned(fromByteOffset: offset &+ 1, as: SIMD16<UInt8>.self)
-            let isSpace = bytes .== SIMD16<UInt8>(repeating: 0x20) .| bytes .== SIMD16<UInt8>(repeating: 0x0A)
+            let isSpace =
+                bytes .== SIMD16<UInt8>(repeating: 0x20) .| bytes .== SIMD16<UInt8>(repeating: 0x0A)
+                .| bytes .== SIMD16<UInt8>(repeating: 0x09)
             let top = next & SIMD16<UInt8>(repeating: 0xE0)
             let isD9Lead = bytes .== SIMD16<UInt8>(repeating: 0xD9) .& top .== SIMD16<UInt8>(repeating: 0x80)
             let isLead = (bytes .== SIMD16<UInt8>(repeating: 0xD8) .& top .== SIMD16<UInt8>(repeating: 0xA0)) .| isD9Lead

@@ -1,8 +1,8 @@
 /// The block loop of the fast tokenizer engine: 64 bytes per step for text made of plain
 /// Arabic words between spaces, with the code-point loop for everything else.
 ///
-/// Text is cut into *chunks*: maximal runs of bytes other than U+0020 SPACE and U+000A
-/// LINE FEED, the runs of those between them being *gaps*. ``FastBlockClassifier`` gives,
+/// Text is cut into *chunks*: maximal runs of bytes other than U+0020 SPACE, U+000A LINE
+/// FEED and U+0009 TAB, the runs of those between them being *gaps*. ``FastBlockClassifier`` gives,
 /// per block, which bytes are separators and which belong to plain Arabic code points; the
 /// chunk boundaries are the bits where the separator mask changes, found with a
 /// trailing-zero count, so a word costs a few integer operations however long it is.
@@ -10,9 +10,9 @@
 /// Why a chunk of plain Arabic code points between separators is exactly one token:
 /// - the boundary *before a separator* is certain unless a space precedes it (only WB3d
 ///   joins a space to what precedes it, and only to a space; WB3b always breaks before a
-///   line feed); so is the boundary *after* one unless an Extend/Format character follows
-///   (WB4; after a line feed WB3a breaks, but the mark then makes a segment of its own) —
-///   the chunk must start with a letter, not a mark;
+///   line feed, and a tab is no WSegSpace); so is the boundary *after* one unless an
+///   Extend/Format character follows (WB4; after a line feed WB3a breaks, but the mark
+///   then makes a segment of its own) — the chunk must start with a letter, not a mark;
 /// - inside the chunk every code point is a letter (ALetter, WB5 keeps them together) or
 ///   an Extend mark (WB4 attaches it), so there is no boundary inside;
 /// - a gap is blank segments only, which are not tokens.
@@ -335,11 +335,11 @@ extension FastTokenizerEngine {
             while last > gapStart && stop &- last < 4 && base[last] & 0xC0 == 0x80 { last &-= 1 }
             var length = 0
             let entry = scanner.entry(base, last, count, &length)
-            if base[stop] != 0x20 { break }  // a line feed: always a boundary
+            if base[stop] != 0x20 { break }  // a line feed or a tab: always a boundary
             if entry & FastWordScanner.classMask != spaceClass && base[last] != 0xE1 && base[last] != 0xE3 { break }
             // A wide space (or one the table does not model: U+1680, U+3000): take the next gap and chunk.
-            while stop < count && (base[stop] == 0x20 || base[stop] == 0x0A) { stop &+= 1 }
-            while stop < count && base[stop] != 0x20 && base[stop] != 0x0A { stop &+= 1 }
+            while stop < count && (base[stop] == 0x20 || base[stop] == 0x0A || base[stop] == 0x09) { stop &+= 1 }
+            while stop < count && base[stop] != 0x20 && base[stop] != 0x0A && base[stop] != 0x09 { stop &+= 1 }
         }
         try forEachTokenByCodePoints(
             in: UnsafeBufferPointer(rebasing: bytes[gapStart..<stop]), baseOffset: baseOffset &+ gapStart, table, body)

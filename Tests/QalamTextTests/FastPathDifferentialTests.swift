@@ -180,7 +180,7 @@ struct FastPathDifferentialTests {
             "،", ".", "\"", "«", "»", "(", ")", ":", "؟", "!", "؛", "-", "/", "%", "…", "“", "”", "'", "_", ",",
             "\u{064E}", "\u{0651}", "\u{0670}", "١٢", "٫", "پ", "ک", "a", "OK", "\u{200F}", "\u{00A0}", "😀", "ـ",
         ]
-        let separators = [" ", " ", " ", " ", " ", "  ", "   ", "\n", " \n", "\t", "\u{00A0}", "\r\n", " \u{064E}"]
+        let separators = [" ", " ", " ", " ", " ", "  ", "   ", "\n", " \n", "\t", "\t\t", " \t", "\t ", "\u{00A0}", "\r\n", " \u{064E}", "\t\u{064E}", "\n\u{0651}"]
         var generator = SplitMix64(seed: 0xB10C_5)
         for round in 0..<3000 {
             let target = Int.random(in: 60...900, using: &generator)
