@@ -67,6 +67,16 @@ private func kindMismatch(_ tokens: [Token], in bytes: [UInt8]) -> String? {
     }
 }
 
+/// Whether both engines give the same tokens for `bytes`, with the fast engine's kinds
+/// matching the scalar-property reference; records a failure naming `label` otherwise.
+private func enginesAgree(_ bytes: [UInt8], _ label: String) throws -> Bool {
+    let fast = try tokens(bytes, .fast), icu = try tokens(bytes, .icu)
+    #expect(fast == icu, "\(label): \(firstDifference(fast, icu, in: bytes) ?? "")")
+    let wrongKind = kindMismatch(fast, in: bytes)
+    #expect(wrongKind == nil, "\(label): \(wrongKind ?? "")")
+    return fast == icu && wrongKind == nil
+}
+
 /// Pieces the adversarial generator strings together: the common, the rare and the nasty.
 private let adversarialPieces: [String] = [
     // Arabic letters, words, marks, tatweel, digits, punctuation.
@@ -138,12 +148,7 @@ struct FastPathDifferentialTests {
             for _ in 0..<pieceCount {
                 text += adversarialPieces[Int.random(in: 0..<adversarialPieces.count, using: &generator)]
             }
-            let bytes = Array(text.utf8)
-            let fast = try tokens(bytes, .fast), icu = try tokens(bytes, .icu)
-            #expect(fast == icu, "round \(round): \(firstDifference(fast, icu, in: bytes) ?? "")")
-            let wrongKind = kindMismatch(fast, in: bytes)
-            #expect(wrongKind == nil, "round \(round): \(wrongKind ?? "")")
-            if fast != icu || wrongKind != nil { return }
+            if try !enginesAgree(Array(text.utf8), "round \(round)") { return }
         }
     }
 
@@ -196,12 +201,7 @@ struct FastPathDifferentialTests {
                 text += word
                 text += roll < 85 ? " " : separators[Int.random(in: 0..<separators.count, using: &generator)]
             }
-            let bytes = Array(text.utf8)
-            let fast = try tokens(bytes, .fast), icu = try tokens(bytes, .icu)
-            #expect(fast == icu, "round \(round): \(firstDifference(fast, icu, in: bytes) ?? "")")
-            let wrongKind = kindMismatch(fast, in: bytes)
-            #expect(wrongKind == nil, "round \(round): \(wrongKind ?? "")")
-            if fast != icu || wrongKind != nil { return }
+            if try !enginesAgree(Array(text.utf8), "round \(round)") { return }
         }
     }
 
