@@ -48,6 +48,8 @@ public final class NameRomanizer: @unchecked Sendable {
     public let configuration: Configuration
     /// The n-best reranker (nil: candidates ranked by model score plus fixed lexicon bonuses).
     public let reranker: RomanizerReranker?
+    /// Curated usual spellings of common Arabic names, put before the model's candidates (nil: none).
+    public let spellings: ArabicNameSpellings?
     private var cache: [String: [RomanizationCandidate]] = [:]
     private let trie: LatinNameTrie
     private let lock = NSLock()
@@ -63,15 +65,22 @@ public final class NameRomanizer: @unchecked Sendable {
     ///   lowers it on the names of news articles, Arabic ones above all (Latin accuracy of the
     ///   events extracted from the news development set: 0.25 without, 0.16 with), so it is
     ///   off by default.
+    ///
+    /// The shipped table of usual spellings of common Arabic names (``ArabicNameSpellings``)
+    /// is loaded too.
     public convenience init(reranked: Bool = false) throws {
-        try self.init(model: RomanizerModel.shipped(), reranker: reranked ? RomanizerReranker.shipped() : nil)
+        try self.init(model: RomanizerModel.shipped(), reranker: reranked ? RomanizerReranker.shipped() : nil,
+                      spellings: ArabicNameSpellings.shipped())
     }
 
-    /// Uses an already loaded model and, optionally, a reranker for the candidates of each word.
-    public init(model: RomanizerModel, configuration: Configuration = Configuration(), reranker: RomanizerReranker? = nil) {
+    /// Uses an already loaded model and, optionally, a reranker for the candidates of each word
+    /// and a table of usual spellings of Arabic names (listed words get those spellings first).
+    public init(model: RomanizerModel, configuration: Configuration = Configuration(), reranker: RomanizerReranker? = nil,
+                spellings: ArabicNameSpellings? = nil) {
         self.model = model
         self.configuration = configuration
         self.reranker = reranker
+        self.spellings = spellings
         var names: [(String, Float)] = []
         names.reserveCapacity(model.censusRank.count + model.trainingLatin.count)
         for name in model.censusRank.keys { names.append((name, 0)) }
@@ -214,9 +223,35 @@ public final class NameRomanizer: @unchecked Sendable {
             }
             ranked.sort { $0.score > $1.score || ($0.score == $1.score && $0.latin.lexicographicallyPrecedes($1.latin)) }
         }
-        return ranked.prefix(top).map {
+        var result = ranked.prefix(top).map {
             RomanizationCandidate(latin: NameCapitalization.capitalize(String(decoding: $0.latin, as: UTF8.self)), score: $0.score)
         }
+        if let spellings {
+            var listed = spellings.spellings(ofFolded: letters)
+            var penalty = 0.0
+            if listed.isEmpty, allowConjunction, letters.count >= 3, letters[0] == 0x0648 {
+                listed = spellings.spellings(ofFolded: Array(letters.dropFirst()))
+                penalty = configuration.conjunctionPenalty
+            }
+            if !listed.isEmpty { result = Self.puttingFirst(listed, before: result, penalty: penalty, top: top) }
+        }
+        return result
+    }
+
+    /// `listed` spellings (most usual first) ahead of the model's `candidates`, scored just
+    /// above the model's best (less `penalty` for a word read as «و» + name); duplicates dropped.
+    static func puttingFirst(_ listed: [String], before candidates: [RomanizationCandidate], penalty: Double,
+                             top: Int) -> [RomanizationCandidate] {
+        let best = (candidates.first?.score ?? 0) - penalty
+        var result: [RomanizationCandidate] = []
+        var seen = Set<String>()
+        for (rank, latin) in listed.enumerated() where seen.insert(latin.lowercased()).inserted {
+            result.append(RomanizationCandidate(latin: latin, score: best + 1.0 - 0.25 * Double(rank)))
+        }
+        for candidate in candidates where seen.insert(candidate.latin.lowercased()).inserted {
+            result.append(RomanizationCandidate(latin: candidate.latin, score: min(candidate.score, (result.last?.score ?? candidate.score) - 0.01)))
+        }
+        return Array(result.prefix(top))
     }
 
     /// Punctuation with the Arabic comma, semicolon, question mark and guillemets in Latin form.

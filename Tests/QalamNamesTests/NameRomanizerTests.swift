@@ -67,6 +67,32 @@ struct NameRomanizerTests {
         #expect(candidates.allSatisfy { !$0.latin.contains(" ") })
     }
 
+    @Test func arabicNameTableComesFirst() throws {
+        let romanizer = try romanizer()
+        let table = try #require(romanizer.spellings, "the shipped romanizer loads the Arabic name table")
+        #expect(table.count >= 150)
+        for arabic in ["محمد", "أحمد", "عبد الله", "خالد"] {
+            let listed = table.spellings(of: arabic.replacingOccurrences(of: " ", with: ""))
+            #expect(!listed.isEmpty, "\(arabic) is listed")
+            let candidates = romanizer.romanize(arabic, top: 5).map(\.latin)
+            #expect(Array(candidates.prefix(listed.count)) == Array(listed.prefix(5)), "\(arabic): \(candidates)")
+        }
+        // Folding: harakat and alef forms do not matter; the table leaves other words to the model.
+        #expect(table.spellings(of: "أَحْمَد") == table.spellings(of: "احمد"))
+        #expect(table.spellings(of: "موراتي").isEmpty)
+        // Scores stay ordered across the table's and the model's candidates.
+        let mixed = romanizer.romanize("حسين", top: 8)
+        #expect(zip(mixed, mixed.dropFirst()).allSatisfy { $0.score > $1.score })
+        #expect(Set(mixed.map { $0.latin.lowercased() }).count == mixed.count, "no duplicates")
+    }
+
+    @Test func badArabicNameTableIsAClearError() {
+        for text in ["محمد\n", "محمد\tMoh@med\n", "Mohammed\tMohammed\n", "محمد\tA\nمحمد\tB\n", "# only a comment\n"] {
+            #expect(throws: (any Error).self, "\(text)") { try ArabicNameSpellings(data: Data(text.utf8), path: "t.tsv") }
+        }
+        #expect((try? ArabicNameSpellings(data: Data("محمد\tMohammed\tMuhammad\n".utf8), path: "t.tsv"))?.count == 1)
+    }
+
     @Test func capitalization() {
         #expect(NameCapitalization.capitalize("mcgrew") == "McGrew")
         #expect(NameCapitalization.capitalize("o'brien") == "O'Brien")
