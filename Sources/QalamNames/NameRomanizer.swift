@@ -33,6 +33,10 @@ public final class NameRomanizer: @unchecked Sendable {
         public var trainingBonus = 0.5
         /// Hypotheses kept per Arabic position in the pass constrained to known names (0: no such pass).
         public var lexiconBeamWidth = 32
+        /// A known name gets its lexicon bonus only when its model score is at most this much
+        /// (log10) below the best free spelling of the word (`.infinity`: always). Keeps a frequent
+        /// name reached only by dropping letters from beating a faithful spelling.
+        public var lexiconMaxGap = 3.0
         /// Penalty for reading a leading «و» as the conjunction "and".
         public var conjunctionPenalty = 2.0
         /// Words cached (per instance); 0 disables the cache.
@@ -184,12 +188,14 @@ public final class NameRomanizer: @unchecked Sendable {
         var lexiconSettings = configuration
         lexiconSettings.beamWidth = configuration.lexiconBeamWidth
         let lexiconDecoder = BeamDecoder(model: model, configuration: lexiconSettings)
+        var bestFree = -Double.infinity
         func collect(_ letters: [UInt32], penalty: Double) {
             var found: [[UInt8]: (score: Double, bonus: Double)] = [:]
             for result in decoder.decode(letters, bonusTrie: trie) {
                 let previous = found[result.latin]?.score
                 found[result.latin] = (logSumExp10(previous, result.score - penalty), result.bonus)
             }
+            for entry in found.values { bestFree = max(bestFree, entry.score) }
             if configuration.lexiconBeamWidth > 0 {
                 var constrained: [[UInt8]: (score: Double, bonus: Double)] = [:]
                 for result in lexiconDecoder.decode(letters, trie: trie, bonusTrie: trie) {
@@ -212,7 +218,11 @@ public final class NameRomanizer: @unchecked Sendable {
         // `rerankedCandidates`) then reorders the head of the list.
         var ranked: [(latin: [UInt8], score: Double, model: Double)] = []
         ranked.reserveCapacity(merged.count)
-        for (latin, entry) in merged { ranked.append((latin, entry.score + entry.bonus, entry.score)) }
+        let bonusFloor = bestFree - configuration.lexiconMaxGap
+        for (latin, entry) in merged {
+            let bonus = entry.score >= bonusFloor ? entry.bonus : 0
+            ranked.append((latin, entry.score + bonus, entry.score))
+        }
         ranked.sort { $0.score > $1.score || ($0.score == $1.score && $0.latin.lexicographicallyPrecedes($1.latin)) }
         if let reranker {
             ranked = Array(ranked.prefix(Self.rerankedCandidates))

@@ -48,6 +48,7 @@ struct EvalTranslitCommand: ParsableCommand {
     @Option(help: .hidden) var threshold: Double?
     @Option(help: .hidden) var worldBonus: Double?
     @Option(help: .hidden) var worldLocaleWeight: Double?
+    @Option(help: .hidden) var lexiconMaxGap: Double?
     /// Writes the n-best list of every pair (INDEX, GOLD, CANDIDATE, SCORE) for reranker training.
     @Option(help: .hidden) var nbestOut: String?
     @Option(help: .hidden) var nbest: Int = 32
@@ -85,6 +86,7 @@ struct EvalTranslitCommand: ParsableCommand {
         if let threshold { settings.pruningThreshold = threshold }
         if let worldBonus { settings.worldBonus = worldBonus }
         if let worldLocaleWeight { settings.worldLocaleWeight = worldLocaleWeight }
+        if let lexiconMaxGap { settings.lexiconMaxGap = lexiconMaxGap }
         var weights: RomanizerReranker?
         if rerank || reranker != nil {
             if let reranker {
