@@ -13,6 +13,8 @@ public struct ArabicNameSpellings: Sendable {
     public static let defaultPath = "translit/arabic-name-spellings.tsv"
 
     private let table: [[UInt32]: [String]]
+    /// Lower-case Latin spelling → the Arabic names (as written in the file) it spells, in file order.
+    private let arabicByLatin: [String: [String]]
 
     /// The number of names in the table.
     public var count: Int { table.count }
@@ -22,6 +24,7 @@ public struct ArabicNameSpellings: Sendable {
     /// apostrophe or hyphen, or a repeated Arabic name is a ``LexiconError``.
     public init(data: Data, path: String) throws(LexiconError) {
         var table: [[UInt32]: [String]] = [:]
+        var arabicByLatin: [String: [String]] = [:]
         var lineNumber = 0
         for line in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
@@ -43,9 +46,11 @@ public struct ArabicNameSpellings: Sendable {
                 throw LexiconError(path: path, reason: "line \(lineNumber): '\(fields[0])' is listed twice")
             }
             table[key] = spellings
+            for spelling in spellings { arabicByLatin[spelling.lowercased(), default: []].append(String(fields[0])) }
         }
         guard !table.isEmpty else { throw LexiconError(path: path, reason: "no names") }
         self.table = table
+        self.arabicByLatin = arabicByLatin
     }
 
     /// Loads the shipped table.
@@ -55,6 +60,12 @@ public struct ArabicNameSpellings: Sendable {
 
     /// The usual spellings of one Arabic word, most usual first (empty when it is not listed).
     public func spellings(of word: some StringProtocol) -> [String] { table[Self.key(word)] ?? [] }
+
+    /// The Arabic names (as the table writes them) that `latin` is a usual spelling of,
+    /// case-insensitive: "Mohammed" → ["محمد"]. Empty when none.
+    public func arabicNames(spelledAs latin: some StringProtocol) -> [String] {
+        arabicByLatin[latin.lowercased()] ?? []
+    }
 
     /// The spellings of an already folded word (folded as for the romanizer model).
     func spellings(ofFolded letters: [UInt32]) -> [String] { table[Self.normalized(letters)] ?? [] }

@@ -84,6 +84,15 @@ struct NameRomanizerTests {
         let mixed = romanizer.romanize("حسين", top: 8)
         #expect(zip(mixed, mixed.dropFirst()).allSatisfy { $0.score > $1.score })
         #expect(Set(mixed.map { $0.latin.lowercased() }).count == mixed.count, "no duplicates")
+        // The other direction: a usual spelling leads to the listed Arabic name first.
+        for latin in ["Mohammed", "abdullah", "Khalid"] {
+            let listed = table.arabicNames(spelledAs: latin)
+            #expect(!listed.isEmpty, "\(latin) is a listed spelling")
+            let generated = LatinNameMatcher(romanizer: romanizer).arabicSpellings(of: latin, top: 5)
+            #expect(generated.first?.arabic == listed.first, "\(latin): \(generated.map(\.arabic))")
+            #expect(zip(generated, generated.dropFirst()).allSatisfy { $0.score > $1.score })
+        }
+        #expect(table.arabicNames(spelledAs: "Murati").isEmpty)
     }
 
     @Test func badArabicNameTableIsAClearError() {
