@@ -102,7 +102,8 @@ public final class NameRomanizer: @unchecked Sendable {
     /// without any Arabic letter are kept as they are; an empty name gives no candidates.
     public func romanize(_ arabic: String, top: Int = 5) -> [RomanizationCandidate] {
         guard top > 0 else { return [] }
-        let words = Self.joiningCompounds(arabic.split(whereSeparator: { $0.isWhitespace }))
+        let words = Self.joiningCompounds(arabic.split(whereSeparator: { $0.isWhitespace }),
+                                          isListed: { [spellings] in spellings?.spellings(of: $0).isEmpty == false })
         if words.isEmpty { return [] }
         var combined: [RomanizationCandidate] = [RomanizationCandidate(latin: "", score: 0)]
         let keep = max(top, 1)
@@ -125,12 +126,18 @@ public final class NameRomanizer: @unchecked Sendable {
     }
 
     /// Joins «عبد» with a following word that starts with the article («عبد الله» →
-    /// «عبدالله»), since such compounds are romanized as one name (Abdallah, Abdelaziz).
-    static func joiningCompounds(_ words: [Substring]) -> [Substring] {
+    /// «عبدالله»), since such compounds are romanized as one name (Abdallah, Abdelaziz);
+    /// and a word followed by «الله», «الدين» or «الإسلام» when `isListed` says the joined
+    /// form is a known name («نور الدين» → «نورالدين», Nour al-Din).
+    static func joiningCompounds(_ words: [Substring], isListed: (String) -> Bool = { _ in false }) -> [Substring] {
         var result: [Substring] = []
         var index = 0
         while index < words.count {
             if words[index] == "عبد", index + 1 < words.count, words[index + 1].hasPrefix("ال") {
+                result.append(Substring(words[index] + words[index + 1]))
+                index += 2
+            } else if index + 1 < words.count, ["الله", "الدين", "الإسلام", "الاسلام"].contains(words[index + 1]),
+                      isListed(String(words[index] + words[index + 1])) {
                 result.append(Substring(words[index] + words[index + 1]))
                 index += 2
             } else {

@@ -65,6 +65,13 @@ struct NameRomanizerTests {
         #expect(joined == ["عبدالله", "بن", "عبدالعزيز", "عبد"])
         let candidates = try romanizer().romanize("عبد الله", top: 3)
         #expect(candidates.allSatisfy { !$0.latin.contains(" ") })
+        // «… الدين» / «… الله» compounds are joined only when the joined name is listed.
+        let listed: Set<String> = ["نورالدين"]
+        #expect(NameRomanizer.joiningCompounds(["نور", "الدين", "زيد", "الدين", "حسن", "الله"], isListed: listed.contains)
+                == ["نورالدين", "زيد", "الدين", "حسن", "الله"])
+        let table = try #require(try romanizer().spellings)
+        let compound = try romanizer().romanize("نور الدين", top: 1).first?.latin
+        #expect(compound != nil && compound == table.spellings(of: "نورالدين").first)
     }
 
     @Test func arabicNameTableComesFirst() throws {
