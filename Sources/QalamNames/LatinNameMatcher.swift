@@ -144,8 +144,15 @@ public struct LatinNameMatcher: Sendable {
         var decoder = ReverseBeamDecoder(model: romanizer.model, beamWidth: beamWidth)
         var merged: [String: Double] = [:]
         for (arabic, score) in decoder.decode(letters) { merged[arabic] = logSumExp10(merged[arabic], score) }
-        return merged.map { ArabicSpelling(arabic: $0.key, score: $0.value) }
+        var ranked = merged.map { ArabicSpelling(arabic: $0.key, score: $0.value) }
             .sorted { $0.score > $1.score || ($0.score == $1.score && $0.arabic < $1.arabic) }
-            .prefix(top).map { $0 }
+        // A usual spelling of a listed Arabic name ("Mohammed") gets that name first.
+        if let listed = romanizer.spellings?.arabicNames(spelledAs: word), !listed.isEmpty {
+            let best = ranked.first?.score ?? 0
+            let table = listed.enumerated().map { ArabicSpelling(arabic: $0.element, score: best + 1.0 - 0.25 * Double($0.offset)) }
+            let floor = (table.last?.score ?? best) - 0.01
+            ranked = table + ranked.filter { !listed.contains($0.arabic) }.map { ArabicSpelling(arabic: $0.arabic, score: min($0.score, floor)) }
+        }
+        return Array(ranked.prefix(top))
     }
 }

@@ -33,6 +33,10 @@ public final class NameRomanizer: @unchecked Sendable {
         public var trainingBonus = 0.5
         /// Hypotheses kept per Arabic position in the pass constrained to known names (0: no such pass).
         public var lexiconBeamWidth = 32
+        /// A known name gets its lexicon bonus only when its model score is at most this much
+        /// (log10) below the best free spelling of the word (`.infinity`: always). Keeps a frequent
+        /// name reached only by dropping letters from beating a faithful spelling.
+        public var lexiconMaxGap = 3.0
         /// Penalty for reading a leading «و» as the conjunction "and".
         public var conjunctionPenalty = 2.0
         /// Words cached (per instance); 0 disables the cache.
@@ -48,6 +52,8 @@ public final class NameRomanizer: @unchecked Sendable {
     public let configuration: Configuration
     /// The n-best reranker (nil: candidates ranked by model score plus fixed lexicon bonuses).
     public let reranker: RomanizerReranker?
+    /// Curated usual spellings of common Arabic names, put before the model's candidates (nil: none).
+    public let spellings: ArabicNameSpellings?
     private var cache: [String: [RomanizationCandidate]] = [:]
     private let trie: LatinNameTrie
     private let lock = NSLock()
@@ -63,15 +69,22 @@ public final class NameRomanizer: @unchecked Sendable {
     ///   lowers it on the names of news articles, Arabic ones above all (Latin accuracy of the
     ///   events extracted from the news development set: 0.25 without, 0.16 with), so it is
     ///   off by default.
+    ///
+    /// The shipped table of usual spellings of common Arabic names (``ArabicNameSpellings``)
+    /// is loaded too.
     public convenience init(reranked: Bool = false) throws {
-        try self.init(model: RomanizerModel.shipped(), reranker: reranked ? RomanizerReranker.shipped() : nil)
+        try self.init(model: RomanizerModel.shipped(), reranker: reranked ? RomanizerReranker.shipped() : nil,
+                      spellings: ArabicNameSpellings.shipped())
     }
 
-    /// Uses an already loaded model and, optionally, a reranker for the candidates of each word.
-    public init(model: RomanizerModel, configuration: Configuration = Configuration(), reranker: RomanizerReranker? = nil) {
+    /// Uses an already loaded model and, optionally, a reranker for the candidates of each word
+    /// and a table of usual spellings of Arabic names (listed words get those spellings first).
+    public init(model: RomanizerModel, configuration: Configuration = Configuration(), reranker: RomanizerReranker? = nil,
+                spellings: ArabicNameSpellings? = nil) {
         self.model = model
         self.configuration = configuration
         self.reranker = reranker
+        self.spellings = spellings
         var names: [(String, Float)] = []
         names.reserveCapacity(model.censusRank.count + model.trainingLatin.count)
         for name in model.censusRank.keys { names.append((name, 0)) }
@@ -89,7 +102,8 @@ public final class NameRomanizer: @unchecked Sendable {
     /// without any Arabic letter are kept as they are; an empty name gives no candidates.
     public func romanize(_ arabic: String, top: Int = 5) -> [RomanizationCandidate] {
         guard top > 0 else { return [] }
-        let words = Self.joiningCompounds(arabic.split(whereSeparator: { $0.isWhitespace }))
+        let words = Self.joiningCompounds(arabic.split(whereSeparator: { $0.isWhitespace }),
+                                          isListed: { [spellings] in spellings?.spellings(of: $0).isEmpty == false })
         if words.isEmpty { return [] }
         var combined: [RomanizationCandidate] = [RomanizationCandidate(latin: "", score: 0)]
         let keep = max(top, 1)
@@ -112,12 +126,18 @@ public final class NameRomanizer: @unchecked Sendable {
     }
 
     /// Joins «عبد» with a following word that starts with the article («عبد الله» →
-    /// «عبدالله»), since such compounds are romanized as one name (Abdallah, Abdelaziz).
-    static func joiningCompounds(_ words: [Substring]) -> [Substring] {
+    /// «عبدالله»), since such compounds are romanized as one name (Abdallah, Abdelaziz);
+    /// and a word followed by «الله», «الدين» or «الإسلام» when `isListed` says the joined
+    /// form is a known name («نور الدين» → «نورالدين», Nour al-Din).
+    static func joiningCompounds(_ words: [Substring], isListed: (String) -> Bool = { _ in false }) -> [Substring] {
         var result: [Substring] = []
         var index = 0
         while index < words.count {
             if words[index] == "عبد", index + 1 < words.count, words[index + 1].hasPrefix("ال") {
+                result.append(Substring(words[index] + words[index + 1]))
+                index += 2
+            } else if index + 1 < words.count, ["الله", "الدين", "الإسلام", "الاسلام"].contains(words[index + 1]),
+                      isListed(String(words[index] + words[index + 1])) {
                 result.append(Substring(words[index] + words[index + 1]))
                 index += 2
             } else {
@@ -175,12 +195,14 @@ public final class NameRomanizer: @unchecked Sendable {
         var lexiconSettings = configuration
         lexiconSettings.beamWidth = configuration.lexiconBeamWidth
         let lexiconDecoder = BeamDecoder(model: model, configuration: lexiconSettings)
+        var bestFree = -Double.infinity
         func collect(_ letters: [UInt32], penalty: Double) {
             var found: [[UInt8]: (score: Double, bonus: Double)] = [:]
             for result in decoder.decode(letters, bonusTrie: trie) {
                 let previous = found[result.latin]?.score
                 found[result.latin] = (logSumExp10(previous, result.score - penalty), result.bonus)
             }
+            for entry in found.values { bestFree = max(bestFree, entry.score) }
             if configuration.lexiconBeamWidth > 0 {
                 var constrained: [[UInt8]: (score: Double, bonus: Double)] = [:]
                 for result in lexiconDecoder.decode(letters, trie: trie, bonusTrie: trie) {
@@ -203,7 +225,11 @@ public final class NameRomanizer: @unchecked Sendable {
         // `rerankedCandidates`) then reorders the head of the list.
         var ranked: [(latin: [UInt8], score: Double, model: Double)] = []
         ranked.reserveCapacity(merged.count)
-        for (latin, entry) in merged { ranked.append((latin, entry.score + entry.bonus, entry.score)) }
+        let bonusFloor = bestFree - configuration.lexiconMaxGap
+        for (latin, entry) in merged {
+            let bonus = entry.score >= bonusFloor ? entry.bonus : 0
+            ranked.append((latin, entry.score + bonus, entry.score))
+        }
         ranked.sort { $0.score > $1.score || ($0.score == $1.score && $0.latin.lexicographicallyPrecedes($1.latin)) }
         if let reranker {
             ranked = Array(ranked.prefix(Self.rerankedCandidates))
@@ -214,9 +240,35 @@ public final class NameRomanizer: @unchecked Sendable {
             }
             ranked.sort { $0.score > $1.score || ($0.score == $1.score && $0.latin.lexicographicallyPrecedes($1.latin)) }
         }
-        return ranked.prefix(top).map {
+        var result = ranked.prefix(top).map {
             RomanizationCandidate(latin: NameCapitalization.capitalize(String(decoding: $0.latin, as: UTF8.self)), score: $0.score)
         }
+        if let spellings {
+            var listed = spellings.spellings(ofFolded: letters)
+            var penalty = 0.0
+            if listed.isEmpty, allowConjunction, letters.count >= 3, letters[0] == 0x0648 {
+                listed = spellings.spellings(ofFolded: Array(letters.dropFirst()))
+                penalty = configuration.conjunctionPenalty
+            }
+            if !listed.isEmpty { result = Self.puttingFirst(listed, before: result, penalty: penalty, top: top) }
+        }
+        return result
+    }
+
+    /// `listed` spellings (most usual first) ahead of the model's `candidates`, scored just
+    /// above the model's best (less `penalty` for a word read as «و» + name); duplicates dropped.
+    static func puttingFirst(_ listed: [String], before candidates: [RomanizationCandidate], penalty: Double,
+                             top: Int) -> [RomanizationCandidate] {
+        let best = (candidates.first?.score ?? 0) - penalty
+        var result: [RomanizationCandidate] = []
+        var seen = Set<String>()
+        for (rank, latin) in listed.enumerated() where seen.insert(latin.lowercased()).inserted {
+            result.append(RomanizationCandidate(latin: latin, score: best + 1.0 - 0.25 * Double(rank)))
+        }
+        for candidate in candidates where seen.insert(candidate.latin.lowercased()).inserted {
+            result.append(RomanizationCandidate(latin: candidate.latin, score: min(candidate.score, (result.last?.score ?? candidate.score) - 0.01)))
+        }
+        return Array(result.prefix(top))
     }
 
     /// Punctuation with the Arabic comma, semicolon, question mark and guillemets in Latin form.

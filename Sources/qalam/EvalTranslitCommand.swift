@@ -27,6 +27,12 @@ struct EvalTranslitCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Latin name lexicon instead of the shipped one.", valueName: "file"))
     var names: String?
 
+    @Option(help: ArgumentHelp("World name lexicon (NAME<TAB>LOCALES) instead of the shipped one.", valueName: "file"))
+    var worldNames: String?
+
+    @Flag(help: "Leave out the curated table of usual spellings of Arabic names (model candidates only).")
+    var noNameTable = false
+
     @Flag(help: "Score the other direction: Latin → Arabic spellings, and whether the Latin name is found in the Arabic text (vowel-tolerant lookup).")
     var reverse = false
 
@@ -42,6 +48,7 @@ struct EvalTranslitCommand: ParsableCommand {
     @Option(help: .hidden) var threshold: Double?
     @Option(help: .hidden) var worldBonus: Double?
     @Option(help: .hidden) var worldLocaleWeight: Double?
+    @Option(help: .hidden) var lexiconMaxGap: Double?
     /// Writes the n-best list of every pair (INDEX, GOLD, CANDIDATE, SCORE) for reranker training.
     @Option(help: .hidden) var nbestOut: String?
     @Option(help: .hidden) var nbest: Int = 32
@@ -66,7 +73,8 @@ struct EvalTranslitCommand: ParsableCommand {
         guard !pairs.isEmpty else { throw ValidationError("\(gold): no pairs") }
 
         let loaded = try RomanizerModel.load(modelURL: model.map { URL(fileURLWithPath: $0) },
-                                             namesURL: names.map { URL(fileURLWithPath: $0) })
+                                             namesURL: names.map { URL(fileURLWithPath: $0) },
+                                             worldNamesURL: worldNames.map { URL(fileURLWithPath: $0) })
         var settings = NameRomanizer.Configuration()
         settings.cacheLimit = 0
         if let beam { settings.beamWidth = beam }
@@ -78,6 +86,7 @@ struct EvalTranslitCommand: ParsableCommand {
         if let threshold { settings.pruningThreshold = threshold }
         if let worldBonus { settings.worldBonus = worldBonus }
         if let worldLocaleWeight { settings.worldLocaleWeight = worldLocaleWeight }
+        if let lexiconMaxGap { settings.lexiconMaxGap = lexiconMaxGap }
         var weights: RomanizerReranker?
         if rerank || reranker != nil {
             if let reranker {
@@ -91,7 +100,8 @@ struct EvalTranslitCommand: ParsableCommand {
                 weights = try RomanizerReranker.shipped()
             }
         }
-        let romanizer = NameRomanizer(model: loaded, configuration: settings, reranker: weights)
+        let romanizer = NameRomanizer(model: loaded, configuration: settings, reranker: weights,
+                                      spellings: noNameTable ? nil : try ArabicNameSpellings.shipped())
         if reverse {
             try scoreReverse(pairs, matcher: LatinNameMatcher(romanizer: romanizer))
             return

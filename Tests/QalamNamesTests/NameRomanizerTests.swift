@@ -65,6 +65,48 @@ struct NameRomanizerTests {
         #expect(joined == ["عبدالله", "بن", "عبدالعزيز", "عبد"])
         let candidates = try romanizer().romanize("عبد الله", top: 3)
         #expect(candidates.allSatisfy { !$0.latin.contains(" ") })
+        // «… الدين» / «… الله» compounds are joined only when the joined name is listed.
+        let listed: Set<String> = ["نورالدين"]
+        #expect(NameRomanizer.joiningCompounds(["نور", "الدين", "زيد", "الدين", "حسن", "الله"], isListed: listed.contains)
+                == ["نورالدين", "زيد", "الدين", "حسن", "الله"])
+        let table = try #require(try romanizer().spellings)
+        let compound = try romanizer().romanize("نور الدين", top: 1).first?.latin
+        #expect(compound != nil && compound == table.spellings(of: "نورالدين").first)
+    }
+
+    @Test func arabicNameTableComesFirst() throws {
+        let romanizer = try romanizer()
+        let table = try #require(romanizer.spellings, "the shipped romanizer loads the Arabic name table")
+        #expect(table.count >= 150)
+        for arabic in ["محمد", "أحمد", "عبد الله", "خالد"] {
+            let listed = table.spellings(of: arabic.replacingOccurrences(of: " ", with: ""))
+            #expect(!listed.isEmpty, "\(arabic) is listed")
+            let candidates = romanizer.romanize(arabic, top: 5).map(\.latin)
+            #expect(Array(candidates.prefix(listed.count)) == Array(listed.prefix(5)), "\(arabic): \(candidates)")
+        }
+        // Folding: harakat and alef forms do not matter; the table leaves other words to the model.
+        #expect(table.spellings(of: "أَحْمَد") == table.spellings(of: "احمد"))
+        #expect(table.spellings(of: "موراتي").isEmpty)
+        // Scores stay ordered across the table's and the model's candidates.
+        let mixed = romanizer.romanize("حسين", top: 8)
+        #expect(zip(mixed, mixed.dropFirst()).allSatisfy { $0.score > $1.score })
+        #expect(Set(mixed.map { $0.latin.lowercased() }).count == mixed.count, "no duplicates")
+        // The other direction: a usual spelling leads to the listed Arabic name first.
+        for latin in ["Mohammed", "abdullah", "Khalid"] {
+            let listed = table.arabicNames(spelledAs: latin)
+            #expect(!listed.isEmpty, "\(latin) is a listed spelling")
+            let generated = LatinNameMatcher(romanizer: romanizer).arabicSpellings(of: latin, top: 5)
+            #expect(generated.first?.arabic == listed.first, "\(latin): \(generated.map(\.arabic))")
+            #expect(zip(generated, generated.dropFirst()).allSatisfy { $0.score > $1.score })
+        }
+        #expect(table.arabicNames(spelledAs: "Murati").isEmpty)
+    }
+
+    @Test func badArabicNameTableIsAClearError() {
+        for text in ["محمد\n", "محمد\tMoh@med\n", "Mohammed\tMohammed\n", "محمد\tA\nمحمد\tB\n", "# only a comment\n"] {
+            #expect(throws: (any Error).self, "\(text)") { try ArabicNameSpellings(data: Data(text.utf8), path: "t.tsv") }
+        }
+        #expect((try? ArabicNameSpellings(data: Data("محمد\tMohammed\tMuhammad\n".utf8), path: "t.tsv"))?.count == 1)
     }
 
     @Test func capitalization() {
