@@ -58,7 +58,7 @@ struct PersonMentionRules {
             let first = result[position].tokenRange.lowerBound
             let opensSentence = first == 0 || tokens[first - 1].kind == .punctuation || document.gap(before: first).contains("\n")
             let word = document.text(of: tokens[first])
-            guard opensSentence, mentions[stemKey(word)] == 1, extractor.gazetteer.membership(of: extractor.segmenter.stem(of: word)).isEmpty else { continue }
+            guard opensSentence, mentions[stemKey(word)] == 1, extractor.gazetteer.membership(of: extractor.segmenter.stem(of: word)).subtracting(.worldPlaces).isEmpty else { continue }
             let rest = result[position].tokenRange.dropFirst()
             guard rest.allSatisfy({ (mentions[stemKey(document.text(of: tokens[$0]))] ?? 0) >= 2 }) else { continue }
             covered[first] = false

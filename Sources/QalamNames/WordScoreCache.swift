@@ -56,6 +56,9 @@ struct WordScoreCache {
         return slot
     }
 
+    /// The short keys of the word in `slot`.
+    func keys(ofSlot slot: Int) -> WordKeys { keys[slot] }
+
     /// Emission scores (`count × tags`) for a sequence of word slots.
     func emissions(slots: [Int]) -> [Float] {
         let tags = BIOTag.count, count = slots.count
@@ -77,6 +80,9 @@ struct WordScoreCache {
             rows.removeAll(keepingCapacity: true)
             extractor.pairRows(keys: { keys[slots[$0]] }, position: position, count: count, into: &rows)
             for row in rows { model.addWeights(ofRow: row, to: &result, at: position * tags) }
+        }
+        extractor.phraseRows(count: count, keys: { keys[slots[$0]] }) { position, row in
+            model.addWeights(ofRow: row, to: &result, at: position * tags)
         }
         return result
     }
