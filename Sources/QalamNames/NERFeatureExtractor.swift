@@ -27,6 +27,9 @@ public struct WordKeys: Sendable, Equatable {
     public var transliteration: UInt32
     /// Letters in the stem (not a feature; ``EntityPropagation`` skips short stems).
     public var stemLetters: UInt32 = 0
+    /// Person-related list flags of the stem (given name, surname, foreign name, role,
+    /// trigger …), for the pair features.
+    public var personFlags: UInt32 = 0
 
     /// The keys of the pseudo-word beyond the sentence ends.
     public static let boundary = WordKeys(word: 1, stem: 1, coarse: 10_000, transliteration: 200)
@@ -76,7 +79,7 @@ public struct NERFeatureExtractor: Sendable {
 
     /// A number that changes whenever the feature templates change; stored in models so
     /// that a model trained with other features is refused.
-    public static let templateVersion: UInt32 = 9
+    public static let templateVersion: UInt32 = 10
 
     private enum Template: UInt8 {
         case bias = 1, word, stem, prefix1, prefix2, prefix3, suffix1, suffix2, suffix3
@@ -85,6 +88,7 @@ public struct NERFeatureExtractor: Sendable {
         case coarseClass, fineClass, stemFineClass
         case pairWordPrevious, pairWordNext, pairStemPrevious, pairStemNext, pairClasses, pairStemClass
         case phraseBegin, phraseInside, phraseBefore, phraseAfter
+        case pairFlagsPrevious, pairFlagsNext
     }
 
     /// Calls `add(position, row)` for the features of multi-word gazetteer entries in a
@@ -145,6 +149,8 @@ public struct NERFeatureExtractor: Sendable {
         rows.append(row(.pairStemNext, current.stem, next.stem))
         rows.append(row(.pairClasses, previous.coarse, current.coarse, next.coarse))
         rows.append(row(.pairStemClass, previous.stem, current.transliteration, current.coarse))
+        rows.append(row(.pairFlagsPrevious, previous.personFlags, current.coarse, current.transliteration))
+        rows.append(row(.pairFlagsNext, current.coarse, current.transliteration, next.personFlags))
     }
 
     /// A 32-bit hash of folded scalars.
@@ -272,9 +278,15 @@ public struct NERFeatureExtractor: Sendable {
         var features = WordFeatures(rows: rows)
         features.keys = WordKeys(
             word: Self.key(folded), stem: Self.key(stem), coarse: coarse, transliteration: translitBucket,
-            stemLetters: UInt32(stem.count))
+            stemLetters: UInt32(stem.count),
+            personFlags: UInt32(stemList.intersection(Self.personListFlags).rawValue))
         return features
     }
+
+    /// The lists that say something about persons (for ``WordKeys/personFlags``).
+    static let personListFlags: NameGazetteer.Membership = [
+        .givenName, .surname, .foreignName, .latinGiven, .latinSurname, .role, .personTrigger,
+    ]
 
     /// Folded scalars of a word: Arabic folding, Latin lower-cased.
     static func foldedScalars(_ word: Substring) -> [UInt32] {

@@ -48,6 +48,9 @@ public struct NameGazetteer: Sendable {
     /// ``PhraseMatcher``).
     public private(set) var phrases: [(words: [Substring], membership: Membership)] = []
 
+    /// Multi-word organization names, matched whole only.
+    public static let organizationNamesPath = "gazetteers/organization-names.txt"
+
     /// The world-places file: column 2 is country, city or town.
     public static let worldPlacesPath = "gazetteers/world-places.txt"
 
@@ -80,6 +83,9 @@ public struct NameGazetteer: Sendable {
                 throw LexiconError(path: organizations, reason: "line \(line): kind must be head, suffix or name, not \(row[1])")
             }
             gazetteer.add(row[0], as: kind)
+        }
+        try LexiconRows.forEach(organizationNamesPath) { (row, _) throws(LexiconError) in
+            gazetteer.add(row[0], as: .organizationName, firstWordOfPhrase: false)
         }
         let worldPlaces = worldPlacesPath
         try LexiconRows.forEach(worldPlaces, columns: 2) { (row, line) throws(LexiconError) in

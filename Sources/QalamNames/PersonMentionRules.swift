@@ -28,6 +28,20 @@ struct PersonMentionRules {
             }
         }
         let tokens = document.tokens
+        // 0b. A word inside a person span that starts with the conjunction و opens another
+        // person («شافيز ولوكاشنكو» → two names).
+        result = result.flatMap { entity -> [Entity] in
+            guard entity.type == .person, entity.tokenRange.count > 1 else { return [entity] }
+            var pieces: [Entity] = []
+            var lower = entity.tokenRange.lowerBound, start = entity.start
+            for index in entity.tokenRange.dropFirst() where startsWithConjunction(document.text(of: tokens[index])) {
+                pieces.append(Entity(type: .person, tokenRange: lower..<index, start: start, end: tokens[index - 1].end, confidence: entity.confidence))
+                lower = index
+                start = tokens[index].start + proclitics(of: document.text(of: tokens[index]))
+            }
+            pieces.append(Entity(type: .person, tokenRange: lower..<entity.tokenRange.upperBound, start: start, end: entity.end, confidence: entity.confidence))
+            return pieces
+        }
         var covered = Array(repeating: false, count: tokens.count)
         for entity in result { for index in entity.tokenRange { covered[index] = true } }
 
@@ -115,6 +129,23 @@ struct PersonMentionRules {
             }
         }
         return result.sorted { $0.tokenRange.lowerBound < $1.tokenRange.lowerBound }
+    }
+
+    /// Whether the segmenter cuts the conjunction و off the front of `word`.
+    func startsWithConjunction(_ word: Substring) -> Bool {
+        guard let first = extractor.segmenter.segment(word).first else { return false }
+        return first.role == .proclitic && first.form == "و"
+    }
+
+    /// Bytes of the attached conjunctions and prepositions at the front of `word` (the
+    /// article stays with the name).
+    private func proclitics(of word: Substring) -> Int {
+        var length = 0
+        for segment in extractor.segmenter.segment(word) {
+            guard segment.role == .proclitic, segment.form != "ال", segment.range.upperBound < word.utf8.count else { break }
+            length = segment.range.upperBound
+        }
+        return length
     }
 
     private func stemKey(_ word: Substring) -> UInt64 {

@@ -75,7 +75,7 @@ struct WordScoreCache {
             }
         }
         var rows: [UInt32] = []
-        rows.reserveCapacity(8)
+        rows.reserveCapacity(10)
         for position in 0..<count {
             rows.removeAll(keepingCapacity: true)
             extractor.pairRows(keys: { keys[slots[$0]] }, position: position, count: count, into: &rows)
