@@ -21,50 +21,78 @@ struct EntityPropagation {
     /// Votes needed to change a one-word entity's type.
     static let relabelVotes = 2
 
-    private struct Sequence: Hashable {
-        var stems: [UInt32]
+    /// Where each entity was tagged: sentence and type, by the combined hash of its stems.
+    private struct Index {
+        var mentions: [UInt64: [(sentence: Int, type: EntityType)]] = [:]
+        /// First stems of the entities, as a bit filter on the low bits.
+        var starts = [UInt64](repeating: 0, count: 1 << 10)
+
+        @inline(__always)
+        func mayStart(_ stem: UInt32) -> Bool {
+            let bit = Int(stem & UInt32((1 << 16) - 1))
+            return starts[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+        }
+
+        mutating func add(_ hash: UInt64, first: UInt32, sentence: Int, type: EntityType) {
+            mentions[hash, default: []].append((sentence, type))
+            let bit = Int(first & UInt32((1 << 16) - 1))
+            starts[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+
+        /// Type counts of the mentions of `hash` within `window` sentences of `sentence`.
+        func votes(_ hash: UInt64, around sentence: Int, window: Int) -> [EntityType: Int]? {
+            guard let list = mentions[hash] else { return nil }
+            var counts: [EntityType: Int] = [:]
+            for mention in list where abs(mention.sentence - sentence) <= window { counts[mention.type, default: 0] += 1 }
+            return counts.isEmpty ? nil : counts
+        }
     }
+
+    @inline(__always)
+    private static func extend(_ hash: UInt64, _ stem: UInt32) -> UInt64 {
+        ((hash ^ UInt64(stem)) &* 0x0000_0100_0000_01B3) ^ (hash >> 31)
+    }
+
+    private static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
 
     /// Tags with propagated mentions added; `keys[s][i]` are the keys of token `i` of
     /// sentence `s`. Only `O` tokens change, never next to an existing entity.
     static func apply(to tags: [[BIOTag]], keys: [[WordKeys]]) -> [[BIOTag]] {
-        // Per sentence: the entities seen, by stem sequence, with their type counts.
-        var seen: [[Sequence: [EntityType: Int]]] = []
-        seen.reserveCapacity(tags.count)
-        var any = false
-        for (sentenceTags, sentenceKeys) in zip(tags, keys) {
-            var here: [Sequence: [EntityType: Int]] = [:]
+        var index = Index()
+        for (sentence, (sentenceTags, sentenceKeys)) in zip(tags, keys).enumerated() {
             for chunk in BIOChunker.chunks(sentenceTags) where chunk.range.count <= longest {
                 if chunk.range.count == 1 && sentenceKeys[chunk.range.lowerBound].stemLetters < minimumStemLetters { continue }
-                here[Sequence(stems: chunk.range.map { sentenceKeys[$0].stem }), default: [:]][chunk.type, default: 0] += 1
-                any = true
+                var hash = seed
+                for position in chunk.range { hash = extend(hash, sentenceKeys[position].stem) }
+                index.add(hash, first: sentenceKeys[chunk.range.lowerBound].stem, sentence: sentence, type: chunk.type)
             }
-            seen.append(here)
         }
-        guard any else { return tags }
-        var result = relabeled(tags, keys: keys, seen: seen)
+        guard !index.mentions.isEmpty else { return tags }
+        var result = relabeled(tags, keys: keys, index: index)
         for sentence in tags.indices {
-            var nearby: [Sequence: [EntityType: Int]] = [:]
-            for other in max(0, sentence - window)..<min(tags.count, sentence + window + 1) {
-                for (sequence, counts) in seen[other] {
-                    nearby[sequence, default: [:]].merge(counts, uniquingKeysWith: +)
-                }
-            }
-            guard !nearby.isEmpty else { continue }
             let sentenceKeys = keys[sentence]
             var position = 0
             while position < sentenceKeys.count {
+                guard result[sentence][position] == .outside, index.mayStart(sentenceKeys[position].stem),
+                    position == 0 || result[sentence][position - 1] == .outside
+                else { position += 1; continue }
+                // Hashes of the sequences of 1 … longest words from here, while they stay outside entities.
+                var hashes: [UInt64] = []
+                var hash = seed
+                for next in position..<min(sentenceKeys.count, position + longest) where hashes.count == next - position {
+                    guard result[sentence][next] == .outside else { break }
+                    hash = extend(hash, sentenceKeys[next].stem)
+                    hashes.append(hash)
+                }
                 var taken = 0
-                for length in stride(from: min(longest, sentenceKeys.count - position), through: 1, by: -1) {
-                    let range = position..<(position + length)
-                    guard range.allSatisfy({ result[sentence][$0] == .outside }) else { continue }
-                    if position > 0, result[sentence][position - 1] != .outside { continue }
-                    if range.upperBound < sentenceKeys.count, result[sentence][range.upperBound].isInside { continue }
+                for length in stride(from: hashes.count, through: 1, by: -1) {
+                    let end = position + length
+                    if end < sentenceKeys.count, result[sentence][end].isInside { continue }
                     if length == 1, sentenceKeys[position].stemLetters < minimumStemLetters { continue }
-                    guard let counts = nearby[Sequence(stems: range.map { sentenceKeys[$0].stem })],
-                        let type = Self.mostFrequent(counts) else { continue }
+                    guard let counts = index.votes(hashes[length - 1], around: sentence, window: window),
+                        let type = mostFrequent(counts) else { continue }
                     result[sentence][position] = BIOTag(type, begin: true)
-                    for inside in range.dropFirst() { result[sentence][inside] = BIOTag(type, begin: false) }
+                    for inside in (position + 1)..<end { result[sentence][inside] = BIOTag(type, begin: false) }
                     taken = length
                     break
                 }
@@ -75,17 +103,14 @@ struct EntityPropagation {
     }
 
     /// One-word entities retyped by the vote of the same word nearby.
-    private static func relabeled(_ tags: [[BIOTag]], keys: [[WordKeys]], seen: [[Sequence: [EntityType: Int]]]) -> [[BIOTag]] {
+    private static func relabeled(_ tags: [[BIOTag]], keys: [[WordKeys]], index: Index) -> [[BIOTag]] {
         var result = tags
         for sentence in tags.indices {
             for chunk in BIOChunker.chunks(tags[sentence]) where chunk.range.count == 1 {
                 let position = chunk.range.lowerBound
-                guard keys[sentence][position].stemLetters >= minimumStemLetters else { continue }
-                let word = Sequence(stems: [keys[sentence][position].stem])
-                var votes: [EntityType: Int] = [:]
-                for other in max(0, sentence - relabelWindow)..<min(tags.count, sentence + relabelWindow + 1) {
-                    if let counts = seen[other][word] { votes.merge(counts, uniquingKeysWith: +) }
-                }
+                guard keys[sentence][position].stemLetters >= minimumStemLetters,
+                    var votes = index.votes(extend(seed, keys[sentence][position].stem), around: sentence, window: relabelWindow)
+                else { continue }
                 votes[chunk.type, default: 0] -= 1
                 guard let best = mostFrequent(votes), best != chunk.type, let count = votes[best],
                     count >= relabelVotes, count > votes[chunk.type, default: 0] else { continue }

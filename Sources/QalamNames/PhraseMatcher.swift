@@ -17,8 +17,17 @@ public struct PhraseMatcher: Sendable {
 
     /// Entries by the combined key of their words.
     private var entries: [UInt64: NameGazetteer.Membership] = [:]
-    /// Keys (word or stem) that start some entry.
-    private var starts: Set<UInt32> = []
+    /// Keys (word or stem) that start some entry, as a bit filter indexed by the key's
+    /// low bits (a set look-up per token would cost a hash; false positives only cost
+    /// the look-ups that follow).
+    private var starts = [UInt64](repeating: 0, count: PhraseMatcher.filterWords)
+    private static let filterWords = 1 << 12
+
+    @inline(__always)
+    private func mayStart(_ key: UInt32) -> Bool {
+        let bit = Int(key & UInt32(Self.filterWords * 64 - 1))
+        return starts[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+    }
     /// Longest entry, in words.
     public private(set) var longest = 0
 
@@ -35,7 +44,8 @@ public struct PhraseMatcher: Sendable {
                 var combined = Self.seed(first)
                 for key in keys.dropFirst() { combined = Self.combine(combined, key) }
                 entries[combined, default: []].formUnion(membership)
-                starts.insert(first)
+                let bit = Int(first & UInt32(Self.filterWords * 64 - 1))
+                starts[bit >> 6] |= 1 << UInt64(bit & 63)
             }
             longest = max(longest, words.count)
         }
@@ -55,6 +65,21 @@ public struct PhraseMatcher: Sendable {
         ((hash ^ UInt64(key)) &* 0x0000_0100_0000_01B3) ^ (hash >> 29)
     }
 
+    /// The longest entry that starts with `start` (the key of the word at `position`)
+    /// and goes on with the following words.
+    @inline(__always)
+    private func longestMatch(from start: UInt32, at position: Int, count: Int, keys: (Int) -> WordKeys) -> Match? {
+        var found: Match?
+        var hash = Self.seed(start)
+        var length = 1
+        while length < longest, position + length < count {
+            hash = Self.combine(hash, keys(position + length).word)
+            length += 1
+            if let membership = entries[hash] { found = Match(range: position..<(position + length), membership: membership) }
+        }
+        return found
+    }
+
     /// The matches in a sentence given each token's keys, left to right, not overlapping.
     public func matches(count: Int, keys: (Int) -> WordKeys) -> [Match] {
         guard !entries.isEmpty, count > 1 else { return [] }
@@ -62,15 +87,9 @@ public struct PhraseMatcher: Sendable {
         var position = 0
         while position < count - 1 {
             let first = keys(position)
-            var found: Match?
-            for start in [first.word, first.stem] where found == nil && starts.contains(start) {
-                var hash = Self.seed(start)
-                var length = 1
-                while length < longest, position + length < count {
-                    hash = Self.combine(hash, keys(position + length).word)
-                    length += 1
-                    if let membership = entries[hash] { found = Match(range: position..<(position + length), membership: membership) }
-                }
+            var found = mayStart(first.word) ? longestMatch(from: first.word, at: position, count: count, keys: keys) : nil
+            if found == nil, first.stem != first.word, mayStart(first.stem) {
+                found = longestMatch(from: first.stem, at: position, count: count, keys: keys)
             }
             if let found {
                 result.append(found)
