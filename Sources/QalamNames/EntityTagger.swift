@@ -120,7 +120,7 @@ public struct EntityTagger: Sendable {
         for (sentence, span) in spans.enumerated() {
             addEntities(span, path: paths[sentence].map(\.index), emissions: allEmissions[sentence], document: document, into: &entities)
         }
-        return PersonMentionRules(extractor: extractor).apply(to: entities, in: document, bytes: bytes)
+        return PersonMentionRules(extractor: extractor).apply(to: entities, in: document, keys: keys.flatMap { $0 })
     }
 
     /// How much better the chosen path is than the same path with the chunk tagged `O`,

@@ -30,6 +30,10 @@ public struct WordKeys: Sendable, Equatable {
     /// Person-related list flags of the stem (given name, surname, foreign name, role,
     /// trigger …), for the pair features.
     public var personFlags: UInt32 = 0
+    /// Whether the segmenter cuts a proclitic off the front (not a feature).
+    public var hasProclitic = false
+    /// Whether that proclitic chain starts with the conjunction و (not a feature).
+    public var startsWithConjunction = false
 
     /// The keys of the pseudo-word beyond the sentence ends.
     public static let boundary = WordKeys(word: 1, stem: 1, coarse: 10_000, transliteration: 200)
@@ -279,7 +283,9 @@ public struct NERFeatureExtractor: Sendable {
         features.keys = WordKeys(
             word: Self.key(folded), stem: Self.key(stem), coarse: coarse, transliteration: translitBucket,
             stemLetters: UInt32(stem.count),
-            personFlags: UInt32(stemList.intersection(Self.personListFlags).rawValue))
+            personFlags: UInt32(stemList.intersection(Self.personListFlags).rawValue),
+            hasProclitic: segments.first?.role == .proclitic,
+            startsWithConjunction: segments.first.map { $0.role == .proclitic && $0.form == "و" } ?? false)
         return features
     }
 
