@@ -65,13 +65,17 @@ public struct EntityTagger: Sendable {
     /// the text are tagged where they occur alone (see ``entities(in:)``).
     public func tags(forSentences sentences: [[String]]) -> [[String]] {
         var cache = WordScoreCache(model: model, extractor: extractor)
+        var keys: [[WordKeys]] = []
+        keys.reserveCapacity(sentences.count)
         let tags = sentences.map { tokens -> [BIOTag] in
             let slots = tokens.map { cache.slot(of: $0[...], kind: TokenKind.classify($0.unicodeScalars), model: model, extractor: extractor) }
+            keys.append(slots.map { cache.keys(ofSlot: $0) })
             return ViterbiDecoder.decode(emissions: cache.emissions(slots: slots), count: slots.count, transitions: model.transitions)
                 .map { BIOTag.all[$0] }
         }
         var memory = NameMemory(extractor: extractor)
-        return memory.apply(to: tags, sentences: sentences).map { $0.map(\.description) }
+        let remembered = memory.apply(to: tags, sentences: sentences)
+        return EntityPropagation.apply(to: remembered, keys: keys).map { $0.map(\.description) }
     }
 
     /// The entities of a document, in order. The document is tagged sentence by sentence
@@ -90,6 +94,8 @@ public struct EntityTagger: Sendable {
         let tokens = document.tokens
         var slots: [Int] = []
         slots.reserveCapacity(64)
+        // Per sentence: token span, emissions and best path (then made consistent across sentences).
+        var spans: [Range<Int>] = [], allEmissions: [[Float]] = [], paths: [[BIOTag]] = [], keys: [[WordKeys]] = []
         for index in tokens.indices {
             let token = tokens[index]
             let word = UnsafeBufferPointer(rebasing: bytes[token.start..<token.end])
@@ -101,12 +107,20 @@ public struct EntityTagger: Sendable {
                 for position in token.end..<tokens[index + 1].start where bytes[position] == 0x0A { ends = true; break }
             }
             if ends {
-                tagSpan(start..<(index + 1), slots: slots, cache: cache, document: document, into: &entities)
+                let emissions = cache.emissions(slots: slots)
+                spans.append(start..<(index + 1))
+                paths.append(ViterbiDecoder.decode(emissions: emissions, count: slots.count, transitions: model.transitions).map { BIOTag.all[$0] })
+                allEmissions.append(emissions)
+                keys.append(slots.map { cache.keys(ofSlot: $0) })
                 start = index + 1
                 slots.removeAll(keepingCapacity: true)
             }
         }
-        return PersonMentionRules(extractor: extractor).apply(to: entities, in: document, bytes: bytes)
+        paths = EntityPropagation.apply(to: paths, keys: keys)
+        for (sentence, span) in spans.enumerated() {
+            addEntities(span, path: paths[sentence].map(\.index), emissions: allEmissions[sentence], document: document, into: &entities)
+        }
+        return PersonMentionRules(extractor: extractor).apply(to: entities, in: document, keys: keys.flatMap { $0 })
     }
 
     /// How much better the chosen path is than the same path with the chunk tagged `O`,
@@ -143,9 +157,7 @@ public struct EntityTagger: Sendable {
     }
 
 
-    private func tagSpan(_ span: Range<Int>, slots: [Int], cache: WordScoreCache, document: Document, into entities: inout [Entity]) {
-        let emissions = cache.emissions(slots: slots)
-        let path = ViterbiDecoder.decode(emissions: emissions, count: slots.count, transitions: model.transitions)
+    private func addEntities(_ span: Range<Int>, path: [Int], emissions: [Float], document: Document, into entities: inout [Entity]) {
         for chunk in BIOChunker.chunks(path.map { BIOTag.all[$0] }) {
             let confidence = Self.confidence(of: chunk.range, path: path, emissions: emissions, transitions: model.transitions)
             let first = document.tokens[span.lowerBound + chunk.range.lowerBound]

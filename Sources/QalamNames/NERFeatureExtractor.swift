@@ -25,6 +25,15 @@ public struct WordKeys: Sendable, Equatable {
     public var coarse: UInt32
     /// Transliteration-likeness bucket of the stem.
     public var transliteration: UInt32
+    /// Letters in the stem (not a feature; ``EntityPropagation`` skips short stems).
+    public var stemLetters: UInt32 = 0
+    /// Person-related list flags of the stem (given name, surname, foreign name, role,
+    /// trigger …), for the pair features.
+    public var personFlags: UInt32 = 0
+    /// Whether the segmenter cuts a proclitic off the front (not a feature).
+    public var hasProclitic = false
+    /// Whether that proclitic chain starts with the conjunction و (not a feature).
+    public var startsWithConjunction = false
 
     /// The keys of the pseudo-word beyond the sentence ends.
     public static let boundary = WordKeys(word: 1, stem: 1, coarse: 10_000, transliteration: 200)
@@ -47,6 +56,8 @@ public struct NERFeatureExtractor: Sendable {
     public let clusters: WordClusterTable
     /// log2 of the number of weight-table rows.
     public let rowBits: Int
+    /// Multi-word gazetteer entries.
+    public let phrases: PhraseMatcher
 
     /// A feature extractor from its parts.
     public init(
@@ -59,6 +70,7 @@ public struct NERFeatureExtractor: Sendable {
         self.transliteration = transliteration
         self.newsContext = newsContext
         self.rowBits = rowBits
+        phrases = PhraseMatcher(gazetteer: gazetteer, segmenter: segmenter)
     }
 
     /// The extractor with the shipped lexicons.
@@ -71,7 +83,7 @@ public struct NERFeatureExtractor: Sendable {
 
     /// A number that changes whenever the feature templates change; stored in models so
     /// that a model trained with other features is refused.
-    public static let templateVersion: UInt32 = 8
+    public static let templateVersion: UInt32 = 10
 
     private enum Template: UInt8 {
         case bias = 1, word, stem, prefix1, prefix2, prefix3, suffix1, suffix2, suffix3
@@ -79,6 +91,38 @@ public struct NERFeatureExtractor: Sendable {
         case wordList, stemList, boundary, stemLength, newsArticle, newsGiven, newsTrigger
         case coarseClass, fineClass, stemFineClass
         case pairWordPrevious, pairWordNext, pairStemPrevious, pairStemNext, pairClasses, pairStemClass
+        case phraseBegin, phraseInside, phraseBefore, phraseAfter
+        case pairFlagsPrevious, pairFlagsNext
+    }
+
+    /// Calls `add(position, row)` for the features of multi-word gazetteer entries in a
+    /// sentence: each token of a matched entry gets "first word of an entry of kind K" or
+    /// "later word of …", and the tokens right before and after it "next to an entry of
+    /// kind K" (a person often follows a role phrase).
+    @inline(__always)
+    public func phraseRows(count: Int, keys: (Int) -> WordKeys, add: (Int, UInt32) -> Void) {
+        for match in phrases.matches(count: count, keys: keys) {
+            var bits = match.membership.rawValue
+            var bit: UInt32 = 0
+            while bits != 0 {
+                if bits & 1 == 1 {
+                    for position in match.range {
+                        add(position, row(position == match.range.lowerBound ? .phraseBegin : .phraseInside, bit))
+                    }
+                    if match.range.lowerBound > 0 { add(match.range.lowerBound - 1, row(.phraseBefore, bit)) }
+                    if match.range.upperBound < count { add(match.range.upperBound, row(.phraseAfter, bit)) }
+                }
+                bits >>= 1
+                bit += 1
+            }
+        }
+    }
+
+    @inline(__always)
+    private func row(_ template: Template, _ value: UInt32) -> UInt32 {
+        var hasher = FeatureHasher(template: template.rawValue, offset: 0)
+        hasher.mix(value)
+        return hasher.row(bits: rowBits)
     }
 
     /// Appends the rows of the features that combine a word with its neighbours
@@ -109,10 +153,12 @@ public struct NERFeatureExtractor: Sendable {
         rows.append(row(.pairStemNext, current.stem, next.stem))
         rows.append(row(.pairClasses, previous.coarse, current.coarse, next.coarse))
         rows.append(row(.pairStemClass, previous.stem, current.transliteration, current.coarse))
+        rows.append(row(.pairFlagsPrevious, previous.personFlags, current.coarse, current.transliteration))
+        rows.append(row(.pairFlagsNext, current.coarse, current.transliteration, next.personFlags))
     }
 
     /// A 32-bit hash of folded scalars.
-    private static func key(_ scalars: [UInt32]) -> UInt32 {
+    static func key(_ scalars: [UInt32]) -> UInt32 {
         var hasher = FeatureHasher(template: 0, offset: 0)
         hasher.mix(scalars)
         return UInt32(truncatingIfNeeded: hasher.hash ^ (hasher.hash >> 32)) | 2
@@ -235,9 +281,18 @@ public struct NERFeatureExtractor: Sendable {
         }
         var features = WordFeatures(rows: rows)
         features.keys = WordKeys(
-            word: Self.key(folded), stem: Self.key(stem), coarse: coarse, transliteration: translitBucket)
+            word: Self.key(folded), stem: Self.key(stem), coarse: coarse, transliteration: translitBucket,
+            stemLetters: UInt32(stem.count),
+            personFlags: UInt32(stemList.intersection(Self.personListFlags).rawValue),
+            hasProclitic: segments.first?.role == .proclitic,
+            startsWithConjunction: segments.first.map { $0.role == .proclitic && $0.form == "و" } ?? false)
         return features
     }
+
+    /// The lists that say something about persons (for ``WordKeys/personFlags``).
+    static let personListFlags: NameGazetteer.Membership = [
+        .givenName, .surname, .foreignName, .latinGiven, .latinSurname, .role, .personTrigger,
+    ]
 
     /// Folded scalars of a word: Arabic folding, Latin lower-cased.
     static func foldedScalars(_ word: Substring) -> [UInt32] {

@@ -33,9 +33,26 @@ public struct NameGazetteer: Sendable {
         public static let personTrigger = Membership(rawValue: 1 << 9)
         /// A well-known organization written as one word (companies, clubs, parties).
         public static let organizationName = Membership(rawValue: 1 << 10)
+        /// A country or territory (`gazetteers/world-places.txt`).
+        public static let country = Membership(rawValue: 1 << 11)
+        /// A city of 100,000+ people (`gazetteers/world-places.txt`).
+        public static let city = Membership(rawValue: 1 << 12)
+        /// A town of 15,000+ people (`gazetteers/world-places.txt`).
+        public static let town = Membership(rawValue: 1 << 13)
+        /// The three kinds of `gazetteers/world-places.txt`.
+        public static let worldPlaces: Membership = [.country, .city, .town]
     }
 
     private var table: [UInt64: Membership] = [:]
+    /// Entries of two or more words, as written, with what they are (see
+    /// ``PhraseMatcher``).
+    public private(set) var phrases: [(words: [Substring], membership: Membership)] = []
+
+    /// Multi-word organization names, matched whole only.
+    public static let organizationNamesPath = "gazetteers/organization-names.txt"
+
+    /// The world-places file: column 2 is country, city or town.
+    public static let worldPlacesPath = "gazetteers/world-places.txt"
 
     /// The lexicon files read, relative to `Lexicons/`, with what their entries are.
     public static let files: [(path: String, membership: Membership)] = [
@@ -67,14 +84,27 @@ public struct NameGazetteer: Sendable {
             }
             gazetteer.add(row[0], as: kind)
         }
+        try LexiconRows.forEach(organizationNamesPath) { (row, _) throws(LexiconError) in
+            gazetteer.add(row[0], as: .organizationName, firstWordOfPhrase: false)
+        }
+        let worldPlaces = worldPlacesPath
+        try LexiconRows.forEach(worldPlaces, columns: 2) { (row, line) throws(LexiconError) in
+            let kinds: [Substring: Membership] = ["country": .country, "city": .city, "town": .town]
+            guard let kind = kinds[row[1]] else {
+                throw LexiconError(path: worldPlaces, reason: "line \(line): kind must be country, city or town, not \(row[1])")
+            }
+            gazetteer.add(row[0], as: kind, firstWordOfPhrase: false)
+        }
         return gazetteer
     }
 
-    /// Adds an entry; for a multi-word entry only the first word is listed.
-    public mutating func add(_ entry: some StringProtocol, as membership: Membership) {
-        let first = entry.firstIndex(of: " ").map { entry[..<$0] } ?? entry[...]
-        guard !first.isEmpty else { return }
-        table[Self.key(first), default: []].formUnion(membership)
+    /// Adds an entry. A multi-word entry is also kept whole (``phrases``); its first
+    /// word is listed alone too unless `firstWordOfPhrase` is false.
+    public mutating func add(_ entry: some StringProtocol, as membership: Membership, firstWordOfPhrase: Bool = true) {
+        let words = entry.split(separator: " ").map { Substring($0) }
+        guard let first = words.first else { return }
+        if words.count > 1 { phrases.append((words, membership)) }
+        if words.count == 1 || firstWordOfPhrase { table[Self.key(first), default: []].formUnion(membership) }
     }
 
     /// What `word` is listed as.

@@ -6,6 +6,7 @@ import QalamText
 struct NameMemory {
     let extractor: NERFeatureExtractor
     private var stems: [String: (key: UInt64, hasProclitic: Bool)] = [:]
+    private var conjunctions: [String: Bool] = [:]
 
     init(extractor: NERFeatureExtractor) { self.extractor = extractor }
 
@@ -15,6 +16,14 @@ struct NameMemory {
         let segments = extractor.segmenter.segment(token)
         let answer = (ArabicFolding.foldedHash(extractor.segmenter.stem(of: token[...])), segments.first?.role == .proclitic)
         stems[token] = answer
+        return answer
+    }
+
+    /// Whether the segmenter cuts the conjunction و off the front of `token` (memoized).
+    mutating func startsWithConjunction(_ token: String) -> Bool {
+        if let known = conjunctions[token] { return known }
+        let answer = extractor.segmenter.segment(token).first.map { $0.role == .proclitic && $0.form == "و" } ?? false
+        conjunctions[token] = answer
         return answer
     }
 
@@ -45,6 +54,13 @@ struct NameMemory {
         }
         let begin = BIOTag(.person, begin: true), inside = BIOTag(.person, begin: false)
         var result = tags
+        // A word inside a person span that starts with the conjunction و opens another person.
+        for (sentenceIndex, sentence) in sentences.enumerated() {
+            for index in sentence.indices.dropFirst()
+            where result[sentenceIndex][index] == inside && result[sentenceIndex][index - 1].type == .person && startsWithConjunction(sentence[index]) {
+                result[sentenceIndex][index] = begin
+            }
+        }
         // Two person spans side by side, the second without a conjunction, are one name.
         for (sentenceIndex, sentence) in sentences.enumerated() {
             for index in sentence.indices.dropFirst()

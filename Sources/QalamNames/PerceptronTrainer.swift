@@ -56,7 +56,7 @@ public struct PerceptronTrainer: Sendable {
                 cache[token] = features
                 return features
             }
-            return (0..<words.count).map { position in
+            var sentenceRows = (0..<words.count).map { position in
                 var rows: [UInt32] = []
                 for offset in -2...2 {
                     let neighbour = position + offset
@@ -66,6 +66,8 @@ public struct PerceptronTrainer: Sendable {
                 extractor.pairRows(keys: { words[$0].keys }, position: position, count: words.count, into: &rows)
                 return rows
             }
+            extractor.phraseRows(count: words.count, keys: { words[$0].keys }) { sentenceRows[$0].append($1) }
+            return sentenceRows
         }
         var order = Array(sentences.indices)
         var random = SplitMix64(seed: seed)

@@ -13,13 +13,14 @@ import QalamText
 struct PersonMentionRules {
     let extractor: NERFeatureExtractor
 
-    func apply(to entities: [Entity], in document: Document, bytes: UnsafeBufferPointer<UInt8>) -> [Entity] {
+    /// `keys[i]`: the short keys of token `i` (stem hash, clitics), as the tagger computed them.
+    func apply(to entities: [Entity], in document: Document, keys: [WordKeys]) -> [Entity] {
         // 0. Two person spans side by side, the second without a clitic, are one name.
         var result: [Entity] = []
         for entity in entities {
             if entity.type == .person, let last = result.last, last.type == .person,
                 last.tokenRange.upperBound == entity.tokenRange.lowerBound,
-                extractor.segmenter.segment(document.text(of: document.tokens[entity.tokenRange.lowerBound])).first?.role != .proclitic {
+                !keys[entity.tokenRange.lowerBound].hasProclitic {
                 result[result.count - 1].tokenRange = last.tokenRange.lowerBound..<entity.tokenRange.upperBound
                 result[result.count - 1].end = entity.end
                 result[result.count - 1].confidence = min(last.confidence, entity.confidence)
@@ -28,6 +29,20 @@ struct PersonMentionRules {
             }
         }
         let tokens = document.tokens
+        // 0b. A word inside a person span that starts with the conjunction و opens another
+        // person («شافيز ولوكاشنكو» → two names).
+        result = result.flatMap { entity -> [Entity] in
+            guard entity.type == .person, entity.tokenRange.count > 1 else { return [entity] }
+            var pieces: [Entity] = []
+            var lower = entity.tokenRange.lowerBound, start = entity.start
+            for index in entity.tokenRange.dropFirst() where keys[index].startsWithConjunction {
+                pieces.append(Entity(type: .person, tokenRange: lower..<index, start: start, end: tokens[index - 1].end, confidence: entity.confidence))
+                lower = index
+                start = tokens[index].start + proclitics(of: document.text(of: tokens[index]))
+            }
+            pieces.append(Entity(type: .person, tokenRange: lower..<entity.tokenRange.upperBound, start: start, end: entity.end, confidence: entity.confidence))
+            return pieces
+        }
         var covered = Array(repeating: false, count: tokens.count)
         for entity in result { for index in entity.tokenRange { covered[index] = true } }
 
@@ -50,45 +65,34 @@ struct PersonMentionRules {
         }
 
         // 4. A sentence-opening verb before a known person.
-        var mentions: [UInt64: Int] = [:]
+        var mentions: [UInt32: Int] = [:]
         for entity in result where entity.type == .person {
-            for index in entity.tokenRange { mentions[stemKey(document.text(of: tokens[index])), default: 0] += 1 }
+            for index in entity.tokenRange { mentions[keys[index].stem, default: 0] += 1 }
         }
         for position in result.indices where result[position].type == .person && result[position].tokenRange.count >= 2 {
             let first = result[position].tokenRange.lowerBound
             let opensSentence = first == 0 || tokens[first - 1].kind == .punctuation || document.gap(before: first).contains("\n")
             let word = document.text(of: tokens[first])
-            guard opensSentence, mentions[stemKey(word)] == 1, extractor.gazetteer.membership(of: extractor.segmenter.stem(of: word)).isEmpty else { continue }
+            guard opensSentence, mentions[keys[first].stem] == 1, extractor.gazetteer.membership(of: extractor.segmenter.stem(of: word)).subtracting(.worldPlaces).isEmpty else { continue }
             let rest = result[position].tokenRange.dropFirst()
-            guard rest.allSatisfy({ (mentions[stemKey(document.text(of: tokens[$0]))] ?? 0) >= 2 }) else { continue }
+            guard rest.allSatisfy({ (mentions[keys[$0].stem] ?? 0) >= 2 }) else { continue }
             covered[first] = false
             result[position].tokenRange = (first + 1)..<result[position].tokenRange.upperBound
             result[position].start = tokens[first + 1].start
         }
 
         // 3. Parts of full names, mentioned alone.
-        var parts = Set<UInt64>()
+        var parts = Set<UInt32>()
         for entity in result where entity.type == .person && entity.tokenRange.count >= 2 {
             for index in entity.tokenRange {
-                let text = document.text(of: tokens[index])
-                let membership = extractor.gazetteer.membership(of: text)
+                let membership = extractor.gazetteer.membership(of: document.text(of: tokens[index]))
                 if !membership.isDisjoint(with: [.role, .personTrigger]) { continue }
-                let stem = extractor.segmenter.stem(of: text)
-                if stem.unicodeScalars.count >= 3 { parts.insert(ArabicFolding.foldedHash(stem)) }
+                if keys[index].stemLetters >= 3 { parts.insert(keys[index].stem) }
             }
         }
         guard !parts.isEmpty else { return result }
-        // Per word type: is its stem a name part, and does it start with a proclitic?
-        var memo: [UInt64: (isPart: Bool, hasProclitic: Bool)] = [:]
         func lookUp(_ index: Int) -> (isPart: Bool, hasProclitic: Bool) {
-            let token = tokens[index]
-            let key = WordScoreCache.key(UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]))
-            if let known = memo[key] { return known }
-            let word = document.text(of: token)
-            let segments = extractor.segmenter.segment(word)
-            let answer = (parts.contains(ArabicFolding.foldedHash(extractor.segmenter.stem(of: word))), segments.first?.role == .proclitic)
-            memo[key] = answer
-            return answer
+            (parts.contains(keys[index].stem), keys[index].hasProclitic)
         }
         var index = 0
         while index < tokens.count {
@@ -117,8 +121,15 @@ struct PersonMentionRules {
         return result.sorted { $0.tokenRange.lowerBound < $1.tokenRange.lowerBound }
     }
 
-    private func stemKey(_ word: Substring) -> UInt64 {
-        ArabicFolding.foldedHash(extractor.segmenter.stem(of: word))
+    /// Bytes of the attached conjunctions and prepositions at the front of `word` (the
+    /// article stays with the name).
+    private func proclitics(of word: Substring) -> Int {
+        var length = 0
+        for segment in extractor.segmenter.segment(word) {
+            guard segment.role == .proclitic, segment.form != "ال", segment.range.upperBound < word.utf8.count else { break }
+            length = segment.range.upperBound
+        }
+        return length
     }
 
     private func hasFutureParticle(_ word: Substring) -> Bool {

@@ -5,7 +5,13 @@ import QalamText
 /// five small vector additions, whatever the number of features.
 struct WordScoreCache {
     private static let width = 5 * BIOTag.count
-    private var index: [UInt64: Int] = [:]
+    /// Open-addressing table from word hash to slot (a `Dictionary` look-up, with its
+    /// seeded re-hash, was a tenth of the tagging time): `tableKeys[i]` is a word hash,
+    /// `tableSlots[i]` its slot or -1 for an empty cell; the size is a power of two, at
+    /// most half full.
+    private var tableKeys = [UInt64](repeating: 0, count: 1 << 10)
+    private var tableSlots = [Int32](repeating: -1, count: 1 << 10)
+    private var filled = 0
     private var scores: [Float] = []
     private var keys: [WordKeys] = []
     private let extractor: NERFeatureExtractor
@@ -27,10 +33,38 @@ struct WordScoreCache {
     /// The slot for the word with byte hash `key` (see ``key(_:)``); `features` is called
     /// only on first sight.
     mutating func slot(key: UInt64, model: NERModel, features: () -> WordFeatures) -> Int {
-        if let slot = index[key] { return slot }
+        var cell = cellIndex(of: key)
+        if tableSlots[cell] >= 0 { return Int(tableSlots[cell]) }
         let slot = append(features(), model: model)
-        index[key] = slot
+        if (filled + 1) * 2 > tableSlots.count {
+            grow()
+            cell = cellIndex(of: key)
+        }
+        tableKeys[cell] = key
+        tableSlots[cell] = Int32(truncatingIfNeeded: slot)
+        filled += 1
         return slot
+    }
+
+    /// The cell holding `key`, or the empty cell where it would go (linear probing).
+    @inline(__always)
+    private func cellIndex(of key: UInt64) -> Int {
+        let mask = tableSlots.count - 1
+        var cell = Int(truncatingIfNeeded: (key ^ (key >> 29)) & UInt64(mask))
+        while tableSlots[cell] >= 0 && tableKeys[cell] != key { cell = (cell + 1) & mask }
+        return cell
+    }
+
+    /// Doubles the table and re-inserts every word.
+    private mutating func grow() {
+        let oldKeys = tableKeys, oldSlots = tableSlots
+        tableKeys = [UInt64](repeating: 0, count: oldKeys.count * 2)
+        tableSlots = [Int32](repeating: -1, count: oldSlots.count * 2)
+        for (key, slot) in zip(oldKeys, oldSlots) where slot >= 0 {
+            let cell = cellIndex(of: key)
+            tableKeys[cell] = key
+            tableSlots[cell] = slot
+        }
     }
 
     /// A 64-bit FNV-1a hash of a word's UTF-8 bytes: cheaper than hashing a String,
@@ -56,6 +90,9 @@ struct WordScoreCache {
         return slot
     }
 
+    /// The short keys of the word in `slot`.
+    func keys(ofSlot slot: Int) -> WordKeys { keys[slot] }
+
     /// Emission scores (`count × tags`) for a sequence of word slots.
     func emissions(slots: [Int]) -> [Float] {
         let tags = BIOTag.count, count = slots.count
@@ -72,11 +109,14 @@ struct WordScoreCache {
             }
         }
         var rows: [UInt32] = []
-        rows.reserveCapacity(8)
+        rows.reserveCapacity(10)
         for position in 0..<count {
             rows.removeAll(keepingCapacity: true)
             extractor.pairRows(keys: { keys[slots[$0]] }, position: position, count: count, into: &rows)
             for row in rows { model.addWeights(ofRow: row, to: &result, at: position * tags) }
+        }
+        extractor.phraseRows(count: count, keys: { keys[slots[$0]] }) { position, row in
+            model.addWeights(ofRow: row, to: &result, at: position * tags)
         }
         return result
     }

@@ -41,11 +41,18 @@ struct TrainNERCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Fraction of sentences (from the end) held out and scored each epoch.", valueName: "fraction"))
     var holdout: Double = 0
 
+    @Option(help: ArgumentHelp("Cross-validate instead of writing a model: train on all but one of COUNT contiguous folds, tag that fold, and print the pooled scores.", valueName: "count"))
+    var folds: Int = 0
+
+    @Option(help: ArgumentHelp("With --folds, also write every sentence with its cross-validated tags (CoNLL).", valueName: "file"))
+    var foldOutput: String?
+
     func validate() throws {
         guard epochs > 0 else { throw ValidationError("--epochs must be positive") }
         guard (1...16).contains(ensemble) else { throw ValidationError("--ensemble must be in 1...16") }
         guard (12...24).contains(rowBits) else { throw ValidationError("--row-bits must be in 12...24") }
         guard (0..<1).contains(holdout) else { throw ValidationError("--holdout must be in [0, 1)") }
+        guard folds == 0 || (2...20).contains(folds) else { throw ValidationError("--folds must be 0 or in 2...20") }
     }
 
     func run() throws {
@@ -53,6 +60,7 @@ struct TrainNERCommand: ParsableCommand {
             throw ValidationError("cannot read \(train) as UTF-8")
         }
         let sentences = try CoNLLCorpus.taggedSentences(text)
+        if folds > 0 { return try crossValidate(sentences) }
         let heldOut = Int(Double(sentences.count) * holdout)
         let training = Array(sentences.dropLast(heldOut))
         let development = Array(sentences.suffix(heldOut))
@@ -70,6 +78,42 @@ struct TrainNERCommand: ParsableCommand {
         let bytes = model.serialized()
         try Data(bytes).write(to: URL(fileURLWithPath: out))
         printError("wrote \(out) (\(bytes.count) bytes)")
+    }
+
+    /// Trains on all but one contiguous fold (documents stay together), tags the fold
+    /// as `eval ner` does, and prints the scores pooled over all folds.
+    private func crossValidate(_ sentences: [TaggedSentence]) throws {
+        let extractor = try NERFeatureExtractor.shipped(rowBits: rowBits)
+        var evaluation = NEREvaluation()
+        var conll = ""
+        for fold in 0..<folds {
+            let range = (sentences.count * fold / folds)..<(sentences.count * (fold + 1) / folds)
+            let training = Array(sentences[..<range.lowerBound] + sentences[range.upperBound...])
+            let development = Array(sentences[range])
+            var models: [NERModel] = []
+            for member in 0..<ensemble {
+                var trainer = PerceptronTrainer(extractor: extractor, epochs: epochs, seed: seed &+ UInt64(member))
+                trainer.rareWordLimit = rareWords
+                models.append(trainer.train(training))
+            }
+            guard let model = NERModel.mean(of: models) else { throw ValidationError("no model trained") }
+            let predicted = EntityTagger(model: model, extractor: extractor).tags(forSentences: development.map(\.tokens))
+            var foldEvaluation = NEREvaluation()
+            for (sentence, tags) in zip(development, predicted) {
+                let system = tags.compactMap { BIOTag(string: $0) }
+                evaluation.add(gold: sentence.tags, predicted: system)
+                foldEvaluation.add(gold: sentence.tags, predicted: system)
+                if foldOutput != nil {
+                    for (token, tag) in zip(sentence.tokens, tags) { conll += token + "\t" + tag + "\n" }
+                    conll += "\n"
+                }
+            }
+            let person = foldEvaluation.byType[.person] ?? NEREvaluation.Counts()
+            printError(String(format: "fold %d/%d: micro F1 %.4f, PERS F1 %.4f", fold + 1, folds, foldEvaluation.micro.f1, person.f1))
+        }
+        if let foldOutput { try Data(conll.utf8).write(to: URL(fileURLWithPath: foldOutput)) }
+        print("cross-validation, \(folds) folds, ensemble of \(ensemble), \(epochs) epochs:")
+        print(evaluation.report)
     }
 
     private func score(_ model: NERModel, _ development: [TaggedSentence], extractor: NERFeatureExtractor) -> String {
