@@ -97,14 +97,19 @@ struct WordScoreCache {
     func emissions(slots: [Int]) -> [Float] {
         let tags = BIOTag.count, count = slots.count
         var result = [Float](repeating: 0, count: count * tags)
+        let width = Self.width, boundary = boundary
         scores.withUnsafeBufferPointer { scores in
-            for position in 0..<count {
-                let target = position * tags
-                for offset in -2...2 {
-                    let neighbour = position + offset
-                    let slot = (0..<count).contains(neighbour) ? slots[neighbour] : boundary
-                    let source = slot * Self.width + (offset + 2) * tags
-                    for tag in 0..<tags { result[target + tag] += scores[source + tag] }
+            slots.withUnsafeBufferPointer { slots in
+                result.withUnsafeMutableBufferPointer { result in
+                    for position in 0..<count {
+                        let target = position &* tags
+                        for offset in -2...2 {
+                            let neighbour = position &+ offset
+                            let slot = neighbour >= 0 && neighbour < count ? slots[neighbour] : boundary
+                            let source = slot &* width &+ (offset &+ 2) &* tags
+                            for tag in 0..<tags { result[target &+ tag] += scores[source &+ tag] }
+                        }
+                    }
                 }
             }
         }
