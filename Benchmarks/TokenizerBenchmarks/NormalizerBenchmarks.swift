@@ -12,29 +12,9 @@ import QalamText
 // Each iteration processes the whole corpus once and records a custom "normalizer MB/s"
 // metric (10^6 bytes of UTF-8 input per second).
 
-/// The corpus for the normalizer benchmarks.
-private let normalizerCorpus: String = {
-    var root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    while root.path != "/" && !FileManager.default.fileExists(atPath: root.appendingPathComponent("Package.swift").path) {
-        root.deleteLastPathComponent()
-    }
-    let path = root.deletingLastPathComponent().appendingPathComponent("shared/data/news/saudinewsnet-sample.txt").path
-    if let data = FileManager.default.contents(atPath: path), !data.isEmpty {
-        return String(decoding: data, as: UTF8.self)
-    }
-    print("NormalizerBenchmarks: \(path) not found; using a generated corpus of 19 MB instead (figures not comparable)")
-    let words = ["قال", "رئيسُ", "الوزراء،", "اليوم", "(الاثنين)", "إنّ", "الحكومة", "ستعلن", "عن", "خطةٍ", "جديدة",
-                 "بقيمة", "٣٫٥", "مليار", "ريال", "في", "2015م.", "OpenAI", "لـ«الشرق»:", "إلى", "العـــربية", "؟"]
-    var text = ""
-    text.reserveCapacity(19_300_000)
-    var state: UInt64 = 7
-    while text.utf8.count < 19_000_000 {
-        state = state &* 6364136223846793005 &+ 1442695040888963407
-        text += words[Int(state >> 33) % words.count]
-        text += (state >> 20) % 17 == 0 ? "\n" : " "
-    }
-    return text
-}()
+/// The corpus of the suite (`corpus` in TokenizerBenchmarks.swift: the news sample, or a
+/// generated text with a notice when ../shared is absent).
+private var normalizerCorpus: String { corpus }
 
 private let normalizerMegabytesPerSecond = BenchmarkMetric.custom("normalizer MB/s", polarity: .prefersLarger, useScalingFactor: false)
 
