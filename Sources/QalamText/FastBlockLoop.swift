@@ -76,13 +76,17 @@ extension FastTokenizerEngine {
                 // after a space (it would attach to the space, WB4). Transitions, bit k: byte k
                 // is a space and byte k-1 is not, or the reverse; they alternate: chunk start,
                 // chunk end, chunk start…
+                let others = ~(masks.space | arabic) | masks.mark & afterSpace
+                // Adding a chunk's other bytes to its run of non-separator bits carries out
+                // into the separator that ends it: the end bits of the chunks that are not
+                // plain (a chunk still open at bit 63 loses its carry; it is checked later).
                 stored.set(
-                    blocks, transitions: masks.space ^ afterSpace,
-                    others: ~(masks.space | arabic) | masks.mark & afterSpace, marks: masks.mark)
+                    blocks, transitions: masks.space ^ afterSpace, others: others, marks: masks.mark,
+                    dirtyEnds: (~masks.space &+ others) & masks.space)
                 blocks &+= 1
             }
             for index in 0..<blocks {
-                let (storedTransitions, others, marks) = stored.get(index)
+                let (storedTransitions, others, marks, dirtyEnds) = stored.get(index)
                 var transitions = storedTransitions
                 if chunkStart >= 0 {
                     // A chunk open since an earlier block: its bytes so far are `block - chunkStart`.
@@ -131,11 +135,11 @@ extension FastTokenizerEngine {
                     let endBit = transitions.trailingZeroBitCount
                     transitions &= transitions &- 1
                     let start = block &+ startBit, end = block &+ endBit
-                    let inChunk = others & ((UInt64(1) &<< endBit) &- (UInt64(1) &<< startBit))
-                    if inChunk == 0 {
+                    if (dirtyEnds &>> endBit) & 1 == 0 {
                         try body(Token(start: baseOffset &+ start, end: baseOffset &+ end, kind: arabicWord))
                     } else if try !punctuatedWord(
-                        base, count, baseOffset, table, start, end, others: inChunk &>> startBit,
+                        base, count, baseOffset, table, start, end,
+                        others: (others & ((UInt64(1) &<< endBit) &- (UInt64(1) &<< startBit))) &>> startBit,
                         marks: marks &>> startBit, arabicWord, body)
                     {
                         let stop = try chunkWithOthers(bytes, baseOffset, table, gapStart, end, body)
@@ -277,27 +281,30 @@ extension FastTokenizerEngine {
     struct MaskGroup {
         private var words: (
             UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
-            UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64
-        ) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+            UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
+            UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64
+        ) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
 
         /// Stores block `index`'s masks (`index` < 8).
         @inline(__always)
-        mutating func set(_ index: Int, transitions: UInt64, others: UInt64, marks: UInt64) {
+        mutating func set(_ index: Int, transitions: UInt64, others: UInt64, marks: UInt64, dirtyEnds: UInt64) {
             withUnsafeMutableBytes(of: &words) { raw in
-                raw.storeBytes(of: transitions, toByteOffset: index &* 24, as: UInt64.self)
-                raw.storeBytes(of: others, toByteOffset: index &* 24 &+ 8, as: UInt64.self)
-                raw.storeBytes(of: marks, toByteOffset: index &* 24 &+ 16, as: UInt64.self)
+                raw.storeBytes(of: transitions, toByteOffset: index &* 32, as: UInt64.self)
+                raw.storeBytes(of: others, toByteOffset: index &* 32 &+ 8, as: UInt64.self)
+                raw.storeBytes(of: marks, toByteOffset: index &* 32 &+ 16, as: UInt64.self)
+                raw.storeBytes(of: dirtyEnds, toByteOffset: index &* 32 &+ 24, as: UInt64.self)
             }
         }
 
         /// Block `index`'s masks.
         @inline(__always)
-        mutating func get(_ index: Int) -> (transitions: UInt64, others: UInt64, marks: UInt64) {
+        mutating func get(_ index: Int) -> (transitions: UInt64, others: UInt64, marks: UInt64, dirtyEnds: UInt64) {
             withUnsafeMutableBytes(of: &words) { raw in
                 (
-                    raw.load(fromByteOffset: index &* 24, as: UInt64.self),
-                    raw.load(fromByteOffset: index &* 24 &+ 8, as: UInt64.self),
-                    raw.load(fromByteOffset: index &* 24 &+ 16, as: UInt64.self)
+                    raw.load(fromByteOffset: index &* 32, as: UInt64.self),
+                    raw.load(fromByteOffset: index &* 32 &+ 8, as: UInt64.self),
+                    raw.load(fromByteOffset: index &* 32 &+ 16, as: UInt64.self),
+                    raw.load(fromByteOffset: index &* 32 &+ 24, as: UInt64.self)
                 )
             }
         }
