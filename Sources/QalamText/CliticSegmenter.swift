@@ -71,52 +71,51 @@ public struct CliticSegmenter: Sendable {
         let wholeKey = ArabicFolding.hash(letters.values)
         if Self.neverSplit.contains(wholeKey) { return whole }
 
-        var best = Analysis(proclitics: [], stemStart: 0, stemEnd: n, score: wholeScore(wholeKey))
+        var best = Analysis(conjunction: nil, particle: nil, article: false, stemStart: 0, stemEnd: n, score: wholeScore(wholeKey))
         let values = letters.values
-        let conjunctionOptions: [(UInt32?, Double)] = [(nil, 0)] + CliticInventory.conjunctions.map { ($0.letter, $0.cost) }
-        let particleOptions: [(UInt32?, Double)] = [(nil, 0)] + CliticInventory.particles.map { ($0.letter, $0.cost) }
-        for (conjunction, conjunctionCost) in conjunctionOptions {
+        for (conjunction, conjunctionCost) in Self.conjunctionOptions {
             var p0 = 0
             if let c = conjunction { guard values[0] == c else { continue }; p0 = 1 }
-            for (particle, particleCost) in particleOptions {
+            for (particle, particleCost) in Self.particleOptions {
                 var p1 = p0
                 if let c = particle { guard p1 < n, values[p1] == c else { continue }; p1 += 1 }
                 if particle == CliticInventory.sin, p1 < n, !CliticInventory.imperfectPrefixes.contains(values[p1]) { continue }
                 // Article: none, ال, or the elided ل after the particle ل («لل»).
-                var articleOptions: [(forms: [String], end: Int)] = [([], p1)]
+                var articleEnd = -1
                 if particle != CliticInventory.sin {
                     if p1 + 1 < n, values[p1] == CliticInventory.alef, values[p1 + 1] == CliticInventory.lam,
                         !Self.neverSplit.contains(ArabicFolding.hash(values[p1...])) {
-                        articleOptions.append((["ال"], p1 + 2))
+                        articleEnd = p1 + 2
                     } else if particle == CliticInventory.lam, p1 < n, values[p1] == CliticInventory.lam {
-                        articleOptions.append((["ال"], p1 + 1))
+                        articleEnd = p1 + 1
                     }
                 }
-                for (articleForms, stemStart) in articleOptions {
-                    let hasArticle = !articleForms.isEmpty
+                for articleChoice in 0..<(articleEnd < 0 ? 1 : 2) {
+                    let hasArticle = articleChoice == 1
+                    let stemStart = hasArticle ? articleEnd : p1
                     let prefixCost = conjunctionCost + particleCost + (hasArticle ? CliticInventory.article : 0)
-                    var proclitics: [String] = []
-                    if let c = conjunction { proclitics.append(Self.form(c)) }
-                    if let c = particle { proclitics.append(Self.form(c)) }
-                    proclitics += articleForms
+                    let hasProclitics = conjunction != nil || particle != nil || hasArticle
                     // Enclitic: none, or one of the pronouns (not together with the article).
-                    var encliticOptions: [(Int, Double)] = [(0, 0)]
-                    if !hasArticle {
-                        for enclitic in CliticInventory.enclitics where values.count - stemStart - enclitic.letters.count >= CliticInventory.minimumStemLetters {
-                            if values[(n - enclitic.letters.count)...].elementsEqual(enclitic.letters) {
-                                encliticOptions.append((enclitic.letters.count, enclitic.cost))
-                            }
+                    for encliticIndex in -1..<(hasArticle ? 0 : CliticInventory.enclitics.count) {
+                        var encliticLength = 0, encliticCost = 0.0
+                        if encliticIndex >= 0 {
+                            let enclitic = CliticInventory.enclitics[encliticIndex]
+                            guard values.count - stemStart - enclitic.letters.count >= CliticInventory.minimumStemLetters,
+                                values[(n - enclitic.letters.count)...].elementsEqual(enclitic.letters)
+                            else { continue }
+                            encliticLength = enclitic.letters.count
+                            encliticCost = enclitic.cost
                         }
-                    }
-                    for (encliticLength, encliticCost) in encliticOptions {
-                        if proclitics.isEmpty && encliticLength == 0 { continue }
+                        if !hasProclitics && encliticLength == 0 { continue }
                         let stemEnd = n - encliticLength
                         let stemLength = stemEnd - stemStart
                         guard stemLength >= CliticInventory.minimumStemLetters else { continue }
                         let score = stemScore(values[stemStart..<stemEnd], beforeEnclitic: encliticLength > 0, length: stemLength)
                             + prefixCost + encliticCost
                         if score > best.score {
-                            best = Analysis(proclitics: proclitics, stemStart: stemStart, stemEnd: stemEnd, score: score)
+                            best = Analysis(
+                                conjunction: conjunction, particle: particle, article: hasArticle, stemStart: stemStart,
+                                stemEnd: stemEnd, score: score)
                         }
                     }
                 }
@@ -174,9 +173,16 @@ public struct CliticSegmenter: Sendable {
         return Foundation.log(count + CliticInventory.unknownCount)
     }
 
-    private static func form(_ letter: UInt32) -> String {
+    static func form(_ letter: UInt32) -> String {
         String(Character(Unicode.Scalar(letter) ?? "?"))
     }
+
+    /// No conjunction, or one of them, with its weight (in the order tried).
+    private static let conjunctionOptions: [(UInt32?, Double)] =
+        [(nil, 0)] + CliticInventory.conjunctions.map { ($0.letter, $0.cost) }
+    /// No particle, or one of them, with its weight (in the order tried).
+    private static let particleOptions: [(UInt32?, Double)] =
+        [(nil, 0)] + CliticInventory.particles.map { ($0.letter, $0.cost) }
 
     /// Function words that look like clitic + stem but are single words.
     private static let neverSplit: Set<UInt64> = Set([
@@ -188,10 +194,21 @@ public struct CliticSegmenter: Sendable {
 
 /// One way of cutting a word, with its score.
 private struct Analysis {
-    var proclitics: [String]
+    var conjunction: UInt32?
+    var particle: UInt32?
+    var article: Bool
     var stemStart: Int
     var stemEnd: Int
     var score: Double
+
+    /// The proclitics' dictionary forms, in order.
+    var proclitics: [String] {
+        var forms: [String] = []
+        if let conjunction { forms.append(CliticSegmenter.form(conjunction)) }
+        if let particle { forms.append(CliticSegmenter.form(particle)) }
+        if article { forms.append("ال") }
+        return forms
+    }
 
     func segments(_ letters: WordLetters) -> [WordSegment] {
         var segments: [WordSegment] = []
@@ -211,4 +228,3 @@ private struct Analysis {
         return segments
     }
 }
-
