@@ -194,13 +194,13 @@ public struct NERFeatureExtractor: Sendable {
             case .enclitic: encliticForm = Self.foldedScalars(text[...])
             }
         }
-        let stemText = String(String.UnicodeScalarView(stem.compactMap(Unicode.Scalar.init)))
+        let stemScalars = stem.lazy.compactMap(Unicode.Scalar.init)
         let wordList = gazetteer.membership(of: word)
-        let stemList = stem == folded ? wordList : gazetteer.membership(of: stemText)
+        let stemList = stem == folded ? wordList : gazetteer.membership(ofScalars: stemScalars)
         let isArabic = kind == .arabicWord
         var translitBucket: UInt32 = 100
         if isArabic && stem.count >= 3 {
-            let score = transliteration.score(stemText)
+            let score = transliteration.score(scalars: stemScalars)
             translitBucket = UInt32(max(-4, min(6, Int((score * 2).rounded(.down)))) + 10)
         }
         let shape = Self.shape(word, kind: kind, letters: folded.count)

@@ -112,10 +112,20 @@ public struct NameGazetteer: Sendable {
         table[Self.key(word)] ?? []
     }
 
+    /// ``membership(of:)`` of the word made of `scalars` (no `String` needed).
+    func membership(ofScalars scalars: some Sequence<Unicode.Scalar>) -> Membership {
+        table[Self.key(scalars: scalars)] ?? []
+    }
+
     /// The look-up key of a word: folded Arabic letters, Latin letters lower-cased.
     public static func key(_ word: some StringProtocol) -> UInt64 {
+        key(scalars: word.unicodeScalars)
+    }
+
+    /// ``key(_:)`` of the word made of `scalars`.
+    static func key(scalars: some Sequence<Unicode.Scalar>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for scalar in word.unicodeScalars {
+        for scalar in scalars {
             guard var folded = ArabicFolding.fold(scalar) else { continue }
             if (0x41...0x5A).contains(folded.value), let lower = Unicode.Scalar(folded.value + 0x20) { folded = lower }
             hash = (hash ^ UInt64(folded.value)) &* 0x0000_0100_0000_01B3

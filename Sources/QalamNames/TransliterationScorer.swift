@@ -31,8 +31,13 @@ public struct TransliterationScorer: Sendable {
     /// The mean trigram log-odds of `word` (positive: looks foreign), or 0 for a word with
     /// no Arabic letters.
     public func score(_ word: some StringProtocol) -> Float {
+        score(scalars: word.unicodeScalars)
+    }
+
+    /// ``score(_:)`` of the word made of `scalars` (no `String` needed).
+    func score(scalars: some Sequence<Unicode.Scalar>) -> Float {
         var letters: [UInt32] = [0x5E]
-        for scalar in word.unicodeScalars {
+        for scalar in scalars {
             guard let folded = ArabicFolding.fold(scalar), (0x0621...0x064A).contains(folded.value) else { continue }
             letters.append(folded.value)
         }
