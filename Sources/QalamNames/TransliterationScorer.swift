@@ -37,6 +37,7 @@ public struct TransliterationScorer: Sendable {
     /// ``score(_:)`` of the word made of `scalars` (no `String` needed).
     func score(scalars: some Sequence<Unicode.Scalar>) -> Float {
         var letters: [UInt32] = [0x5E]
+        letters.reserveCapacity(24)
         for scalar in scalars {
             guard let folded = ArabicFolding.fold(scalar), (0x0621...0x064A).contains(folded.value) else { continue }
             letters.append(folded.value)

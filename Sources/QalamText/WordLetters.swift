@@ -17,6 +17,8 @@ struct WordLetters {
 
     init(_ word: Substring) {
         byteCount = word.utf8.count
+        values.reserveCapacity(byteCount / 2 + 1)
+        starts.reserveCapacity(byteCount / 2 + 1)
         var offset = 0
         for scalar in word.unicodeScalars {
             let width = UTF8.width(scalar)
