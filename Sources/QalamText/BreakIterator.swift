@@ -63,6 +63,30 @@ public final class BreakIterator: @unchecked Sendable {
         qicu_breaker_set_utf8(handle, nil, 0, &status)
     }
 
+    /// Calls `body` with every boundary of `bytes` after the start, in order, as UTF-8 byte
+    /// offsets — the fast way, when the rule status is not needed: boundaries come from ICU
+    /// 256 at a time.
+    public func forEachBoundary(
+        in bytes: UnsafeBufferPointer<UInt8>,
+        _ body: (_ boundary: Int) throws -> Void
+    ) throws {
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+        var status: Int32 = 0
+        qicu_breaker_set_utf8(handle, base, Int64(bytes.count), &status)
+        try ICUError.check(status, "binding UTF-8 text to a break iterator")
+        // Unbind so ICU never reads the caller's buffer after it is gone, even if `body` throws.
+        defer { qicu_breaker_set_utf8(handle, nil, 0, &status) }
+        _ = qicu_breaker_first(handle)
+        try withUnsafeTemporaryAllocation(of: Int64.self, capacity: 256) { buffer in
+            guard let boundaries = buffer.baseAddress else { return }
+            while true {
+                let count = Int(qicu_breaker_next_many(handle, boundaries, 256))
+                if count <= 0 { break }
+                for index in 0..<count { try body(Int(boundaries[index])) }
+            }
+        }
+    }
+
     /// All boundaries of `text`, including 0 and the end, as UTF-8 byte offsets.
     public func boundaries(of text: String) throws -> [Int] {
         var copy = text

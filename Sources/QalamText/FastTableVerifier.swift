@@ -50,7 +50,7 @@ struct FastTableVerifier {
         icuBoundaries.reserveCapacity(buffer.count)
         let ok: Bool = buffer.withUnsafeBufferPointer { bytes in
             do {
-                try iterator.forEachBoundary(in: bytes) { boundary, _ in icuBoundaries.append(boundary) }
+                try iterator.forEachBoundary(in: bytes) { boundary in icuBoundaries.append(boundary) }
                 return true
             } catch {
                 return false

@@ -36,7 +36,7 @@ final class ICUTokenizerEngine: Sendable {
         let iterator = try checkOut()
         defer { checkIn(iterator) }
         var start = 0
-        try iterator.forEachBoundary(in: bytes) { end, _ in
+        try iterator.forEachBoundary(in: bytes) { end in
             defer { start = end }
             if let kind = Self.kindOfSegment(bytes, start, end) {
                 try body(Token(start: baseOffset + start, end: baseOffset + end, kind: kind))

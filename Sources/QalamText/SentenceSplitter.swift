@@ -55,7 +55,7 @@ public struct SentenceSplitter: Sendable {
         guard count > 0 else { return [] }
         var boundaries: [Int] = []
         try SentenceBreakPool.shared.withIterator { iterator in
-            try iterator.forEachBoundary(in: bytes) { boundary, _ in boundaries.append(boundary) }
+            try iterator.forEachBoundary(in: bytes) { boundary in boundaries.append(boundary) }
         }
         let text = UTF8Text(bytes: bytes)
         let extra = Self.dashBoundaries(text)
