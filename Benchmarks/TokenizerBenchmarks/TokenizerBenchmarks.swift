@@ -43,8 +43,8 @@ let corpusTokens: Int = (try? Tokenizer(engine: .icu).tokenize(corpus).count) ??
 let megabytesPerSecond = BenchmarkMetric.custom("MB/s", polarity: .prefersLarger, useScalingFactor: false)
 let kilotokensPerSecond = BenchmarkMetric.custom("ktokens/s", polarity: .prefersLarger, useScalingFactor: false)
 
-/// Runs `body` once per iteration and records MB/s and ktokens/s for each.
-func measure(_ benchmark: Benchmark, _ body: () throws -> Void) throws {
+/// Runs `body` once per iteration and records MB/s (and ktokens/s when `tokens`) for each.
+func measure(_ benchmark: Benchmark, tokens: Bool = true, _ body: () throws -> Void) throws {
     let clock = ContinuousClock()
     for _ in benchmark.scaledIterations {
         let start = clock.now
@@ -54,7 +54,7 @@ func measure(_ benchmark: Benchmark, _ body: () throws -> Void) throws {
         let elapsed = clock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         benchmark.measurement(megabytesPerSecond, Int(Double(corpusBytes) / seconds / 1e6))
-        benchmark.measurement(kilotokensPerSecond, Int(Double(corpusTokens) / seconds / 1e3))
+        if tokens { benchmark.measurement(kilotokensPerSecond, Int(Double(corpusTokens) / seconds / 1e3)) }
     }
 }
 
