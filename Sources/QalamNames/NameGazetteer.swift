@@ -43,7 +43,7 @@ public struct NameGazetteer: Sendable {
         public static let worldPlaces: Membership = [.country, .city, .town]
     }
 
-    private var table: [UInt64: Membership] = [:]
+    private var table = HashKeyTable<Membership>(minimumCapacity: 1024)
     /// Entries of two or more words, as written, with what they are (see
     /// ``PhraseMatcher``).
     public private(set) var phrases: [(words: [Substring], membership: Membership)] = []
@@ -104,7 +104,7 @@ public struct NameGazetteer: Sendable {
         let words = entry.split(separator: " ").map { Substring($0) }
         guard let first = words.first else { return }
         if words.count > 1 { phrases.append((words, membership)) }
-        if words.count == 1 || firstWordOfPhrase { table[Self.key(first), default: []].formUnion(membership) }
+        if words.count == 1 || firstWordOfPhrase { table.modify(Self.key(first), default: []) { $0.formUnion(membership) } }
     }
 
     /// What `word` is listed as.

@@ -16,7 +16,7 @@ public struct NewsContextTable: Sendable {
         public var afterTrigger: UInt8
     }
 
-    private var table: [UInt64: Behaviour] = [:]
+    private var table = HashKeyTable<Behaviour>()
 
     /// The table's path, relative to `Lexicons/`.
     public static let path = "names/news-context.tsv"
@@ -31,7 +31,7 @@ public struct NewsContextTable: Sendable {
             guard let article = UInt8(row[1]), let given = UInt8(row[2]), let trigger = UInt8(row[3]),
                 article <= 4, given <= 4, trigger <= 4
             else { throw LexiconError(path: path, reason: "line \(line): bad buckets") }
-            result.table[ArabicFolding.foldedHash(row[0])] = Behaviour(article: article, afterGivenName: given, afterTrigger: trigger)
+            result.table.set(Behaviour(article: article, afterGivenName: given, afterTrigger: trigger), for: ArabicFolding.foldedHash(row[0]))
         }
         return result
     }

@@ -16,7 +16,7 @@ public struct PhraseMatcher: Sendable {
     }
 
     /// Entries by the combined key of their words.
-    private var entries: [UInt64: NameGazetteer.Membership] = [:]
+    private var entries = HashKeyTable<NameGazetteer.Membership>()
     /// Keys (word or stem) that start some entry, as a bit filter indexed by the key's
     /// low bits (a set look-up per token would cost a hash; false positives only cost
     /// the look-ups that follow).
@@ -43,7 +43,7 @@ public struct PhraseMatcher: Sendable {
             for first in Set([keys[0], stem]) {
                 var combined = Self.seed(first)
                 for key in keys.dropFirst() { combined = Self.combine(combined, key) }
-                entries[combined, default: []].formUnion(membership)
+                entries.modify(combined, default: []) { $0.formUnion(membership) }
                 let bit = Int(first & UInt32(Self.filterWords * 64 - 1))
                 starts[bit >> 6] |= 1 << UInt64(bit & 63)
             }

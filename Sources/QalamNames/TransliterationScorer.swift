@@ -8,14 +8,14 @@ import QalamText
 /// from the Arabic side of the transliteration train pairs against ordinary words of the
 /// ANERcorp train split; a word's score is the mean over its trigrams (word ends marked).
 public struct TransliterationScorer: Sendable {
-    private var logOdds: [UInt64: Float] = [:]
+    private var logOdds = HashKeyTable<Float>()
 
     /// The table's path, relative to `Lexicons/`.
     public static let path = "names/translit-trigrams.tsv"
 
     /// A scorer from explicit trigram log-odds (tests).
     public init(logOdds: [String: Float]) {
-        for (trigram, value) in logOdds { self.logOdds[ArabicFolding.hash(trigram.unicodeScalars.map(\.value))] = value }
+        for (trigram, value) in logOdds { self.logOdds.set(value, for: ArabicFolding.hash(trigram.unicodeScalars.map(\.value))) }
     }
 
     /// Loads the shipped table; a missing or malformed file is a ``QalamLexicons/LexiconError``.
@@ -23,7 +23,7 @@ public struct TransliterationScorer: Sendable {
         var scorer = TransliterationScorer(logOdds: [:])
         try LexiconRows.forEach(path, columns: 2) { (row, line) throws(LexiconError) in
             guard let value = Float(row[1]) else { throw LexiconError(path: path, reason: "line \(line): bad log-odds \(row[1])") }
-            scorer.logOdds[ArabicFolding.hash(row[0].unicodeScalars.map(\.value))] = value
+            scorer.logOdds.set(value, for: ArabicFolding.hash(row[0].unicodeScalars.map(\.value)))
         }
         return scorer
     }

@@ -13,7 +13,7 @@ public struct WordClusterTable: Sendable {
         public var fine: UInt16
     }
 
-    private var table: [UInt64: Classes] = [:]
+    private var table = HashKeyTable<Classes>()
 
     /// The table's path, relative to `Lexicons/`.
     public static let path = "names/word-clusters.tsv"
@@ -28,7 +28,7 @@ public struct WordClusterTable: Sendable {
             guard let coarse = UInt16(row[1]), let fine = UInt16(row[2]) else {
                 throw LexiconError(path: path, reason: "line \(line): bad classes")
             }
-            result.table[ArabicFolding.hash(NERFeatureExtractor.foldedScalars(row[0]))] = Classes(coarse: coarse, fine: fine)
+            result.table.set(Classes(coarse: coarse, fine: fine), for: ArabicFolding.hash(NERFeatureExtractor.foldedScalars(row[0])))
         }
         return result
     }

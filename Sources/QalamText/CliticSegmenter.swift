@@ -185,11 +185,17 @@ public struct CliticSegmenter: Sendable {
         [(nil, 0)] + CliticInventory.particles.map { ($0.letter, $0.cost) }
 
     /// Function words that look like clitic + stem but are single words.
-    private static let neverSplit: Set<UInt64> = Set([
-        "الله", "الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللاتي", "اللواتي",
-        "الان", "الا", "الي", "لكن", "كان", "كانت", "كانوا", "كما", "لما",
-        "مما", "عما", "ليس", "ليست", "فقط", "بعد", "بين", "بينما", "كل", "كلا", "كيف", "لدي", "لذا",
-    ].map { ArabicFolding.foldedHash($0) })
+    private static let neverSplit: HashKeyTable<Bool> = {
+        var table = HashKeyTable<Bool>(minimumCapacity: 40)
+        for word in [
+            "الله", "الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللاتي", "اللواتي",
+            "الان", "الا", "الي", "لكن", "كان", "كانت", "كانوا", "كما", "لما",
+            "مما", "عما", "ليس", "ليست", "فقط", "بعد", "بين", "بينما", "كل", "كلا", "كيف", "لدي", "لذا",
+        ] {
+            table.set(true, for: ArabicFolding.foldedHash(word))
+        }
+        return table
+    }()
 }
 
 /// One way of cutting a word, with its score.

@@ -8,17 +8,18 @@ import QalamLexicons
 /// ANERcorp train split and a news sample) plus the Arabic-script name lists in
 /// `Lexicons/names/`.
 public struct StemLexicon: Sendable {
-    private var counts: [UInt64: Int32]
-    private var names: Set<UInt64>
+    private var counts: HashKeyTable<Int32>
+    private var names: HashKeyTable<Bool>
 
     /// A lexicon from explicit word counts and names (tests, custom domains). Words are
     /// folded with ``ArabicFolding``.
     public init(counts: [String: Int], names: [String] = []) {
-        self.counts = [:]
+        self.counts = HashKeyTable(minimumCapacity: counts.count)
         for (word, count) in counts {
-            self.counts[ArabicFolding.foldedHash(word), default: 0] += Int32(clamping: count)
+            self.counts.modify(ArabicFolding.foldedHash(word), default: 0) { $0 &+= Int32(clamping: count) }
         }
-        self.names = Set(names.map { ArabicFolding.foldedHash($0) })
+        self.names = HashKeyTable(minimumCapacity: names.count)
+        for name in names { self.names.set(true, for: ArabicFolding.foldedHash(name)) }
     }
 
     /// The files of the shipped lexicon, relative to `Lexicons/`.
@@ -32,16 +33,16 @@ public struct StemLexicon: Sendable {
     /// Loads the shipped lexicon; a missing or malformed file is a ``LexiconError``.
     public static func shipped() throws(LexiconError) -> StemLexicon {
         var lexicon = StemLexicon(counts: [:])
-        lexicon.counts.reserveCapacity(60_000)
+        lexicon.counts = HashKeyTable(minimumCapacity: 60_000)
         try LexiconRows.forEach(countFile, columns: 2) { (fields, line) throws(LexiconError) in
             guard let count = Int32(fields[1]) else {
                 throw LexiconError(path: countFile, reason: "line \(line): expected word<TAB>count")
             }
-            lexicon.counts[ArabicFolding.foldedHash(fields[0]), default: 0] += count
+            lexicon.counts.modify(ArabicFolding.foldedHash(fields[0]), default: 0) { $0 &+= count }
         }
         for file in nameFiles {
             try LexiconRows.forEach(file) { (fields, _) throws(LexiconError) in
-                lexicon.names.insert(ArabicFolding.foldedHash(fields[0]))
+                lexicon.names.set(true, for: ArabicFolding.foldedHash(fields[0]))
             }
         }
         return lexicon
