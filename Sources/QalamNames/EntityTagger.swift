@@ -99,9 +99,15 @@ public struct EntityTagger: Sendable {
         for index in tokens.indices {
             let token = tokens[index]
             let word = UnsafeBufferPointer(rebasing: bytes[token.start..<token.end])
-            slots.append(cache.slot(key: WordScoreCache.key(word), model: model) {
-                extractor.features(of: document.text(of: token), kind: token.kind)
-            })
+            // A word seen before needs no closure: forming one copied the whole tagger per token.
+            let key = WordScoreCache.key(word)
+            if let known = cache.knownSlot(key: key) {
+                slots.append(known)
+            } else {
+                slots.append(cache.slot(key: key, model: model) {
+                    extractor.features(of: document.text(of: token), kind: token.kind)
+                })
+            }
             var ends = index + 1 == tokens.count || Self.endsSentence(word)
             if !ends {
                 for position in token.end..<tokens[index + 1].start where bytes[position] == 0x0A { ends = true; break }

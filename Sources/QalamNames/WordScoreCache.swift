@@ -30,6 +30,13 @@ struct WordScoreCache {
         slot(key: Self.key(word.utf8), model: model) { extractor.features(of: word, kind: kind) }
     }
 
+    /// The slot of the word with byte hash `key` if it was seen before.
+    @inline(__always)
+    func knownSlot(key: UInt64) -> Int? {
+        let slot = tableSlots[cellIndex(of: key)]
+        return slot >= 0 ? Int(slot) : nil
+    }
+
     /// The slot for the word with byte hash `key` (see ``key(_:)``); `features` is called
     /// only on first sight.
     mutating func slot(key: UInt64, model: NERModel, features: () -> WordFeatures) -> Int {
