@@ -1,3 +1,5 @@
+import QalamText
+
 /// Label consistency across nearby sentences: a word or word sequence the tagger marked
 /// as an entity in one sentence is marked the same way where it stands untagged within a
 /// few sentences («... الفيفا» tagged ORG in one sentence, left `O` two sentences later).
@@ -21,9 +23,42 @@ struct EntityPropagation {
     /// Votes needed to change a one-word entity's type.
     static let relabelVotes = 2
 
+    /// One tagged mention: its sentence and type.
+    private struct Mention {
+        var sentence: Int
+        var type: EntityType
+    }
+
+    /// How often each type was seen, in ``EntityType/allCases`` order.
+    private struct Votes {
+        private var counts: (Int, Int, Int, Int) = (0, 0, 0, 0)
+
+        subscript(type: EntityType) -> Int {
+            get {
+                switch type {
+                case .person: counts.0
+                case .organization: counts.1
+                case .location: counts.2
+                case .misc: counts.3
+                }
+            }
+            set {
+                switch type {
+                case .person: counts.0 = newValue
+                case .organization: counts.1 = newValue
+                case .location: counts.2 = newValue
+                case .misc: counts.3 = newValue
+                }
+            }
+        }
+
+        var isEmpty: Bool { counts.0 == 0 && counts.1 == 0 && counts.2 == 0 && counts.3 == 0 }
+    }
+
     /// Where each entity was tagged: sentence and type, by the combined hash of its stems.
     private struct Index {
-        var mentions: [UInt64: [(sentence: Int, type: EntityType)]] = [:]
+        /// Mentions per hash, in sentence order (the index is built sentence by sentence).
+        var mentions = HashKeyTable<[Mention]>()
         /// First stems of the entities, as a bit filter on the low bits.
         var starts = [UInt64](repeating: 0, count: 1 << 10)
 
@@ -34,17 +69,26 @@ struct EntityPropagation {
         }
 
         mutating func add(_ hash: UInt64, first: UInt32, sentence: Int, type: EntityType) {
-            mentions[hash, default: []].append((sentence, type))
+            mentions.modify(hash, default: []) { $0.append(Mention(sentence: sentence, type: type)) }
             let bit = Int(first & UInt32((1 << 16) - 1))
             starts[bit >> 6] |= 1 << UInt64(bit & 63)
         }
 
         /// Type counts of the mentions of `hash` within `window` sentences of `sentence`.
-        func votes(_ hash: UInt64, around sentence: Int, window: Int) -> [EntityType: Int]? {
+        func votes(_ hash: UInt64, around sentence: Int, window: Int) -> Votes? {
             guard let list = mentions[hash] else { return nil }
-            var counts: [EntityType: Int] = [:]
-            for mention in list where abs(mention.sentence - sentence) <= window { counts[mention.type, default: 0] += 1 }
-            return counts.isEmpty ? nil : counts
+            // The list is in sentence order: find the first mention inside the window.
+            var low = 0, high = list.count
+            while low < high {
+                let middle = (low + high) / 2
+                if list[middle].sentence < sentence - window { low = middle + 1 } else { high = middle }
+            }
+            var votes = Votes()
+            while low < list.count, list[low].sentence <= sentence + window {
+                votes[list[low].type] += 1
+                low += 1
+            }
+            return votes.isEmpty ? nil : votes
         }
     }
 
@@ -69,6 +113,8 @@ struct EntityPropagation {
         }
         guard !index.mentions.isEmpty else { return tags }
         var result = relabeled(tags, keys: keys, index: index)
+        // Hashes of the word sequences starting at a position (one buffer for the whole text).
+        var hashes = [UInt64](repeating: 0, count: longest)
         for sentence in tags.indices {
             let sentenceKeys = keys[sentence]
             var position = 0
@@ -77,15 +123,16 @@ struct EntityPropagation {
                     position == 0 || result[sentence][position - 1] == .outside
                 else { position += 1; continue }
                 // Hashes of the sequences of 1 … longest words from here, while they stay outside entities.
-                var hashes: [UInt64] = []
+                var hashCount = 0
                 var hash = seed
-                for next in position..<min(sentenceKeys.count, position + longest) where hashes.count == next - position {
+                for next in position..<min(sentenceKeys.count, position + longest) {
                     guard result[sentence][next] == .outside else { break }
                     hash = extend(hash, sentenceKeys[next].stem)
-                    hashes.append(hash)
+                    hashes[hashCount] = hash
+                    hashCount += 1
                 }
                 var taken = 0
-                for length in stride(from: hashes.count, through: 1, by: -1) {
+                for length in stride(from: hashCount, through: 1, by: -1) {
                     let end = position + length
                     if end < sentenceKeys.count, result[sentence][end].isInside { continue }
                     if length == 1, sentenceKeys[position].stemLetters < minimumStemLetters { continue }
@@ -111,9 +158,9 @@ struct EntityPropagation {
                 guard keys[sentence][position].stemLetters >= minimumStemLetters,
                     var votes = index.votes(extend(seed, keys[sentence][position].stem), around: sentence, window: relabelWindow)
                 else { continue }
-                votes[chunk.type, default: 0] -= 1
-                guard let best = mostFrequent(votes), best != chunk.type, let count = votes[best],
-                    count >= relabelVotes, count > votes[chunk.type, default: 0] else { continue }
+                votes[chunk.type] -= 1
+                guard let best = mostFrequent(votes), best != chunk.type, case let count = votes[best],
+                    count >= relabelVotes, count > votes[chunk.type] else { continue }
                 result[sentence][position] = BIOTag(best, begin: true)
             }
         }
@@ -121,10 +168,11 @@ struct EntityPropagation {
     }
 
     /// The type seen most often; ties go to the first in ``EntityType/allCases``.
-    private static func mostFrequent(_ counts: [EntityType: Int]) -> EntityType? {
+    private static func mostFrequent(_ counts: Votes) -> EntityType? {
         var best: (type: EntityType, count: Int)?
         for type in EntityType.allCases {
-            if let count = counts[type], count > (best?.count ?? 0) { best = (type, count) }
+            let count = counts[type]
+            if count > (best?.count ?? 0) { best = (type, count) }
         }
         return best?.type
     }

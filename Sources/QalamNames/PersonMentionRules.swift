@@ -65,34 +65,34 @@ struct PersonMentionRules {
         }
 
         // 4. A sentence-opening verb before a known person.
-        var mentions: [UInt32: Int] = [:]
+        var mentions = HashKeyTable<Int>()
         for entity in result where entity.type == .person {
-            for index in entity.tokenRange { mentions[keys[index].stem, default: 0] += 1 }
+            for index in entity.tokenRange { mentions.modify(UInt64(keys[index].stem), default: 0) { $0 += 1 } }
         }
         for position in result.indices where result[position].type == .person && result[position].tokenRange.count >= 2 {
             let first = result[position].tokenRange.lowerBound
             let opensSentence = first == 0 || tokens[first - 1].kind == .punctuation || document.gap(before: first).contains("\n")
             let word = document.text(of: tokens[first])
-            guard opensSentence, mentions[keys[first].stem] == 1, extractor.gazetteer.membership(of: extractor.segmenter.stem(of: word)).subtracting(.worldPlaces).isEmpty else { continue }
+            guard opensSentence, mentions[UInt64(keys[first].stem)] == 1, extractor.gazetteer.membership(of: extractor.segmenter.stem(of: word)).subtracting(.worldPlaces).isEmpty else { continue }
             let rest = result[position].tokenRange.dropFirst()
-            guard rest.allSatisfy({ (mentions[keys[$0].stem] ?? 0) >= 2 }) else { continue }
+            guard rest.allSatisfy({ (mentions[UInt64(keys[$0].stem)] ?? 0) >= 2 }) else { continue }
             covered[first] = false
             result[position].tokenRange = (first + 1)..<result[position].tokenRange.upperBound
             result[position].start = tokens[first + 1].start
         }
 
         // 3. Parts of full names, mentioned alone.
-        var parts = Set<UInt32>()
+        var parts = HashKeyTable<Bool>()
         for entity in result where entity.type == .person && entity.tokenRange.count >= 2 {
             for index in entity.tokenRange {
                 let membership = extractor.gazetteer.membership(of: document.text(of: tokens[index]))
                 if !membership.isDisjoint(with: [.role, .personTrigger]) { continue }
-                if keys[index].stemLetters >= 3 { parts.insert(keys[index].stem) }
+                if keys[index].stemLetters >= 3 { parts.set(true, for: UInt64(keys[index].stem)) }
             }
         }
         guard !parts.isEmpty else { return result }
         func lookUp(_ index: Int) -> (isPart: Bool, hasProclitic: Bool) {
-            (parts.contains(keys[index].stem), keys[index].hasProclitic)
+            (parts.contains(UInt64(keys[index].stem)), keys[index].hasProclitic)
         }
         var index = 0
         while index < tokens.count {
