@@ -304,10 +304,12 @@ public struct NERFeatureExtractor: Sendable {
     static func foldedScalars(_ word: Substring) -> [UInt32] {
         var result: [UInt32] = []
         result.reserveCapacity(word.utf8.count / 2 + 1)
-        for scalar in word.unicodeScalars {
-            guard let folded = ArabicFolding.fold(scalar) else { continue }
-            let value = folded.value
-            result.append((0x41...0x5A).contains(value) ? value + 0x20 : value)
+        UTF8ScalarReader.forEach(in: word) { scalar, _, _ in
+            if let folded = ArabicFolding.fold(scalar) {
+                let value = folded.value
+                result.append((0x41...0x5A).contains(value) ? value + 0x20 : value)
+            }
+            return true
         }
         return result
     }

@@ -112,6 +112,11 @@ public struct NameGazetteer: Sendable {
         table[Self.key(word)] ?? []
     }
 
+    /// ``membership(of:)`` of a substring (the tagger's words), without a `String`.
+    public func membership(of word: Substring) -> Membership {
+        table[Self.key(word)] ?? []
+    }
+
     /// ``membership(of:)`` of the word made of `scalars` (no `String` needed).
     func membership(ofScalars scalars: some Sequence<Unicode.Scalar>) -> Membership {
         table[Self.key(scalars: scalars)] ?? []
@@ -120,6 +125,19 @@ public struct NameGazetteer: Sendable {
     /// The look-up key of a word: folded Arabic letters, Latin letters lower-cased.
     public static func key(_ word: some StringProtocol) -> UInt64 {
         key(scalars: word.unicodeScalars)
+    }
+
+    /// ``key(_:)`` of a substring, read from its UTF-8 bytes.
+    public static func key(_ word: Substring) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        UTF8ScalarReader.forEach(in: word) { scalar, _, _ in
+            if var folded = ArabicFolding.fold(scalar) {
+                if (0x41...0x5A).contains(folded.value), let lower = Unicode.Scalar(folded.value + 0x20) { folded = lower }
+                hash = (hash ^ UInt64(folded.value)) &* 0x0000_0100_0000_01B3
+            }
+            return true
+        }
+        return hash
     }
 
     /// ``key(_:)`` of the word made of `scalars`.

@@ -73,6 +73,12 @@ public struct CliticSegmenter: Sendable {
 
         var best = Analysis(conjunction: nil, particle: nil, article: false, stemStart: 0, stemEnd: n, score: wholeScore(wholeKey))
         let values = letters.values
+        // Which enclitics the word ends with: the same for every proclitic choice below.
+        var endingEnclitics: UInt32 = 0
+        for (index, enclitic) in CliticInventory.enclitics.enumerated()
+        where enclitic.letters.count < n && values[(n - enclitic.letters.count)...].elementsEqual(enclitic.letters) {
+            endingEnclitics |= 1 << UInt32(index)
+        }
         for (conjunction, conjunctionCost) in Self.conjunctionOptions {
             var p0 = 0
             if let c = conjunction { guard values[0] == c else { continue }; p0 = 1 }
@@ -99,9 +105,9 @@ public struct CliticSegmenter: Sendable {
                     for encliticIndex in -1..<(hasArticle ? 0 : CliticInventory.enclitics.count) {
                         var encliticLength = 0, encliticCost = 0.0
                         if encliticIndex >= 0 {
+                            guard endingEnclitics & (1 << UInt32(encliticIndex)) != 0 else { continue }
                             let enclitic = CliticInventory.enclitics[encliticIndex]
-                            guard values.count - stemStart - enclitic.letters.count >= CliticInventory.minimumStemLetters,
-                                values[(n - enclitic.letters.count)...].elementsEqual(enclitic.letters)
+                            guard values.count - stemStart - enclitic.letters.count >= CliticInventory.minimumStemLetters
                             else { continue }
                             encliticLength = enclitic.letters.count
                             encliticCost = enclitic.cost

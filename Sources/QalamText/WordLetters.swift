@@ -19,22 +19,20 @@ struct WordLetters {
         byteCount = word.utf8.count
         values.reserveCapacity(byteCount / 2 + 1)
         starts.reserveCapacity(byteCount / 2 + 1)
-        var offset = 0
-        for scalar in word.unicodeScalars {
-            let width = UTF8.width(scalar)
-            defer { offset += width }
+        UTF8ScalarReader.forEach(in: word) { scalar, offset, _ in
             guard let folded = ArabicFolding.fold(scalar) else {
                 endsWithTatweel = scalar.value == 0x0640
-                continue
+                return true
             }
             let value = folded.value
             guard (0x0621...0x064A).contains(value) else {
                 foreignStart = offset
-                break
+                return false
             }
             endsWithTatweel = false
             values.append(value)
             starts.append(offset)
+            return true
         }
     }
 
