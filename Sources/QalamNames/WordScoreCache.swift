@@ -90,9 +90,12 @@ struct WordScoreCache {
         scores.append(contentsOf: repeatElement(0, count: Self.width))
         keys.append(features.keys)
         let base = slot * Self.width
-        for (offsetIndex, rows) in features.rows.enumerated() {
-            let target = base + offsetIndex * tags
-            for row in rows { model.addWeights(ofRow: row, to: &scores, at: target) }
+        scores.withUnsafeMutableBufferPointer { scores in
+            guard let start = scores.baseAddress, base + Self.width <= scores.count else { return }
+            for (offsetIndex, rows) in features.rows.enumerated() where offsetIndex < 5 {
+                let target = start + base + offsetIndex * tags
+                for row in rows { model.addWeights(ofRow: row, to: target) }
+            }
         }
         return slot
     }
@@ -122,13 +125,17 @@ struct WordScoreCache {
         }
         var rows: [UInt32] = []
         rows.reserveCapacity(10)
-        for position in 0..<count {
-            rows.removeAll(keepingCapacity: true)
-            extractor.pairRows(keys: { keys[slots[$0]] }, position: position, count: count, into: &rows)
-            for row in rows { model.addWeights(ofRow: row, to: &result, at: position * tags) }
-        }
-        extractor.phraseRows(count: count, keys: { keys[slots[$0]] }) { position, row in
-            model.addWeights(ofRow: row, to: &result, at: position * tags)
+        result.withUnsafeMutableBufferPointer { result in
+            guard let start = result.baseAddress, result.count == count * tags else { return }
+            for position in 0..<count {
+                rows.removeAll(keepingCapacity: true)
+                extractor.pairRows(keys: { keys[slots[$0]] }, position: position, count: count, into: &rows)
+                for row in rows { model.addWeights(ofRow: row, to: start + position * tags) }
+            }
+            extractor.phraseRows(count: count, keys: { keys[slots[$0]] }) { position, row in
+                guard position >= 0, position < count else { return }
+                model.addWeights(ofRow: row, to: start + position * tags)
+            }
         }
         return result
     }
