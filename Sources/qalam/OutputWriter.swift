@@ -35,6 +35,12 @@ enum JSON {
     static func quoted<S: StringProtocol>(_ text: S) -> String {
         var result = "\""
         result.reserveCapacity(text.utf8.count + 2)
+        // Most text needs no escape: copy it whole (per-scalar appends were most of the cost).
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            result.append(contentsOf: text)
+            result += "\""
+            return result
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": result += "\\\""
