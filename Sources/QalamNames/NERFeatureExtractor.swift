@@ -191,14 +191,17 @@ public struct NERFeatureExtractor: Sendable {
         var stem = folded
         var procliticForms: [UInt32] = []
         var encliticForm: [UInt32] = []
-        let utf8 = Array(word.utf8)
+        let utf8 = word.utf8
         for segment in segments {
-            let text = String(decoding: utf8[segment.range], as: UTF8.self)
-            switch segment.role {
-            case .stem: stem = Self.foldedScalars(text[...])
-            case .proclitic: procliticForms += segment.form.unicodeScalars.map(\.value) + [0x2B]
-            case .enclitic: encliticForm = Self.foldedScalars(text[...])
+            guard segment.role != .proclitic else {
+                procliticForms += segment.form.unicodeScalars.map(\.value) + [0x2B]
+                continue
             }
+            // The segment's text as a slice of the word (ranges are UTF-8 offsets on scalar boundaries).
+            let lower = utf8.index(utf8.startIndex, offsetBy: segment.range.lowerBound)
+            let upper = utf8.index(lower, offsetBy: segment.range.count)
+            let text = word[lower..<upper]
+            if segment.role == .stem { stem = Self.foldedScalars(text) } else { encliticForm = Self.foldedScalars(text) }
         }
         let stemScalars = stem.lazy.compactMap(Unicode.Scalar.init)
         let wordList = gazetteer.membership(of: word)
