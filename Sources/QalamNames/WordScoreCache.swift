@@ -1,9 +1,10 @@
 import QalamText
 
-/// Per-call memo of word-type scores: for each distinct token text, the summed weights
-/// of its features for every context offset (5 × 9 floats). Tagging a token then costs
-/// five small vector additions, whatever the number of features.
-struct WordScoreCache {
+/// Memo of word-type scores: for each distinct token text, the summed weights of its
+/// features for every context offset (5 × 9 floats). Tagging a token then costs five
+/// small vector additions, whatever the number of features. ``EntityTagger`` keeps one
+/// between documents (``WordScoreStore``).
+struct WordScoreCache: Sendable {
     private static let width = 5 * BIOTag.count
     /// Open-addressing table from word hash to slot (a `Dictionary` look-up, with its
     /// seeded re-hash, was a tenth of the tagging time): `tableKeys[i]` is a word hash,
@@ -99,6 +100,9 @@ struct WordScoreCache {
         }
         return slot
     }
+
+    /// The number of word types held (the boundary pseudo-word included).
+    var wordCount: Int { keys.count }
 
     /// The short keys of the word in `slot`.
     func keys(ofSlot slot: Int) -> WordKeys { keys[slot] }

@@ -21,6 +21,46 @@ struct EntityTaggerTests {
         #expect(tagger.tags(forTokens: ["في", "بيروت"]).count == 2)
     }
 
+    /// The word scores kept between documents must never change a result: the same
+    /// documents tagged cold, warm, in another order and from several tasks at once give
+    /// the same entities.
+    @Test func keptWordScoresChangeNoResult() async throws {
+        let texts = [
+            "وقال سمير حداد، المدير التنفيذي لشركة نور في بيروت، إن الشركة ستفتح فرعا في دمشق.",
+            "وكتب حداد أن نور ستعمل مع شركة OpenAI في سان فرانسيسكو بـ150 مليون دولار.",
+            "أعلنت سلمى يوسف مغادرتها، وقال كريم إن يوسف قدمت الكثير للشركة.",
+            "وصل سمير إلى بيروت أمس، ثم التقى نصار ووزير الخارجية في دمشق.",
+        ]
+        func describe(_ entities: [Entity]) -> [String] {
+            entities.map { "\($0.type) \($0.tokenRange) \($0.start) \($0.end) \($0.confidence)" }
+        }
+        let documents = try texts.map { try Document($0) }
+        let fresh = try EntityTagger()
+        var cold: [[String]] = []
+        for document in documents {
+            fresh.clearWordCache()
+            cold.append(describe(fresh.entities(in: document)))
+        }
+        // Warm, in reverse order, after the store has seen every word.
+        for (index, document) in documents.enumerated().reversed() {
+            #expect(describe(fresh.entities(in: document)) == cold[index])
+        }
+        // Concurrent calls on one tagger (and its copies) check the store out and back in.
+        let shared = fresh
+        let results = await withTaskGroup(of: (Int, [String]).self) { group in
+            for round in 0..<16 {
+                let index = round % documents.count
+                let document = documents[index]
+                group.addTask { (index, describe(shared.entities(in: document))) }
+            }
+            var collected: [(Int, [String])] = []
+            for await result in group { collected.append(result) }
+            return collected
+        }
+        for (index, entities) in results { #expect(entities == cold[index]) }
+        #expect(cold.contains { !$0.isEmpty })
+    }
+
     @Test(.enabled(if: sharedAvailable, "../shared not found beside the package: ANERcorp test split needed"))
     func anercorpTestFloors() throws {
         let sentences = try CoNLLCorpus.taggedSentences(try SharedData.text("data/anercorp/test.txt"))
