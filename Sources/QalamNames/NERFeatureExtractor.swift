@@ -218,13 +218,20 @@ public struct NERFeatureExtractor: Sendable {
         let fine: UInt32 = wordClasses.map { UInt32($0.fine) } ?? 9999
         let stemFine: UInt32 = stem == folded ? fine : (clusters.classes(ofFolded: stem).map { UInt32($0.fine) } ?? 9999)
         let behaviour = isArabic ? newsContext.behaviour(ofFolded: stem) : nil
-        let news: [UInt32] = behaviour.map { [UInt32($0.article), UInt32($0.afterGivenName), UInt32($0.afterTrigger)] }
-            ?? (isArabic ? [9, 9, 9] : [8, 8, 8])
+        // (article, after a given name, after a trigger); a tuple, so no array per word type.
+        let news: (UInt32, UInt32, UInt32) = behaviour.map { (UInt32($0.article), UInt32($0.afterGivenName), UInt32($0.afterTrigger)) }
+            ?? (isArabic ? (9, 9, 9) : (8, 8, 8))
 
         func add(_ template: Template, _ offset: Int, _ value: some Sequence<UInt32>) {
             if !identity && (template == .word || template == .stem) { return }
             var hasher = FeatureHasher(template: template.rawValue, offset: offset)
             hasher.mix(value)
+            rows[offset + 2].append(hasher.row(bits: rowBits))
+        }
+        func add(_ template: Template, _ offset: Int, _ value: CollectionOfOne<UInt32>, then second: UInt32) {
+            var hasher = FeatureHasher(template: template.rawValue, offset: offset)
+            hasher.mix(value)
+            hasher.mix(second)
             rows[offset + 2].append(hasher.row(bits: rowBits))
         }
         func addFlags(_ template: Template, _ offset: Int, _ membership: NameGazetteer.Membership) {
@@ -241,10 +248,10 @@ public struct NERFeatureExtractor: Sendable {
         add(.bias, 0, EmptyCollection())
         add(.word, 0, folded)
         add(.stem, 0, stem)
-        for (template, length) in [(Template.prefix1, 1), (.prefix2, 2), (.prefix3, 3)] where folded.count > length {
+        for (template, length) in Self.prefixTemplates where folded.count > length {
             add(template, 0, folded.prefix(length))
         }
-        for (template, length) in [(Template.suffix1, 1), (.suffix2, 2), (.suffix3, 3)] where folded.count > length {
+        for (template, length) in Self.suffixTemplates where folded.count > length {
             add(template, 0, folded.suffix(length))
         }
         if stem.count > 3 {
@@ -259,10 +266,10 @@ public struct NERFeatureExtractor: Sendable {
         add(.transliteration, 0, CollectionOfOne(translitBucket))
         addFlags(.wordList, 0, wordList)
         addFlags(.stemList, 0, stemList)
-        add(.newsArticle, 0, CollectionOfOne(news[0]))
-        add(.newsGiven, 0, CollectionOfOne(news[1]))
-        add(.newsTrigger, 0, CollectionOfOne(news[2]))
-        add(.newsArticle, 0, [news[0], translitBucket])
+        add(.newsArticle, 0, CollectionOfOne(news.0))
+        add(.newsGiven, 0, CollectionOfOne(news.1))
+        add(.newsTrigger, 0, CollectionOfOne(news.2))
+        add(.newsArticle, 0, CollectionOfOne(news.0), then: translitBucket)
         add(.coarseClass, 0, CollectionOfOne(coarse))
         add(.fineClass, 0, CollectionOfOne(fine))
         add(.stemFineClass, 0, CollectionOfOne(stemFine))
@@ -276,8 +283,8 @@ public struct NERFeatureExtractor: Sendable {
             if folded.count > 2 { add(.suffix2, offset, folded.suffix(2)) }
             addFlags(.wordList, offset, wordList)
             addFlags(.stemList, offset, stemList)
-            add(.newsArticle, offset, CollectionOfOne(news[0]))
-            add(.newsGiven, offset, CollectionOfOne(news[1]))
+            add(.newsArticle, offset, CollectionOfOne(news.0))
+            add(.newsGiven, offset, CollectionOfOne(news.1))
             add(.coarseClass, offset, CollectionOfOne(coarse))
             add(.fineClass, offset, CollectionOfOne(fine))
             add(.stemFineClass, offset, CollectionOfOne(stemFine))
@@ -297,6 +304,10 @@ public struct NERFeatureExtractor: Sendable {
             startsWithConjunction: segments.first.map { $0.role == .proclitic && $0.form == "و" } ?? false)
         return features
     }
+
+    /// Affix templates with their lengths (static: no array per word type).
+    private static let prefixTemplates: [(Template, Int)] = [(.prefix1, 1), (.prefix2, 2), (.prefix3, 3)]
+    private static let suffixTemplates: [(Template, Int)] = [(.suffix1, 1), (.suffix2, 2), (.suffix3, 3)]
 
     /// The lists that say something about persons (for ``WordKeys/personFlags``).
     static let personListFlags: NameGazetteer.Membership = [
