@@ -56,8 +56,8 @@ public struct EntityTagger: Sendable {
         var cache = WordScoreCache(model: model, extractor: extractor)
         let slots = tokens.map { cache.slot(of: $0[...], kind: TokenKind.classify($0.unicodeScalars), model: model, extractor: extractor) }
         let emissions = cache.emissions(slots: slots)
-        let tables = TransitionFeatures.tables(keys: slots.map { cache.keys(ofSlot: $0) }, model: model)
-        return ViterbiDecoder.decode(emissions: emissions, count: slots.count, positionTransitions: tables)
+        var transitions = TransitionWeightCache()
+        return transitions.decode(emissions: emissions, slots: slots, model: model) { cache.keys(ofSlot: $0) }
             .map { BIOTag.all[$0].description }
     }
 
@@ -66,14 +66,14 @@ public struct EntityTagger: Sendable {
     /// the text are tagged where they occur alone (see ``entities(in:)``).
     public func tags(forSentences sentences: [[String]]) -> [[String]] {
         var cache = WordScoreCache(model: model, extractor: extractor)
+        var transitions = TransitionWeightCache()
         var keys: [[WordKeys]] = []
         keys.reserveCapacity(sentences.count)
         let tags = sentences.map { tokens -> [BIOTag] in
             let slots = tokens.map { cache.slot(of: $0[...], kind: TokenKind.classify($0.unicodeScalars), model: model, extractor: extractor) }
             let sentenceKeys = slots.map { cache.keys(ofSlot: $0) }
             keys.append(sentenceKeys)
-            let tables = TransitionFeatures.tables(keys: sentenceKeys, model: model)
-            return ViterbiDecoder.decode(emissions: cache.emissions(slots: slots), count: slots.count, positionTransitions: tables)
+            return transitions.decode(emissions: cache.emissions(slots: slots), slots: slots, model: model) { cache.keys(ofSlot: $0) }
                 .map { BIOTag.all[$0] }
         }
         var memory = NameMemory(extractor: extractor)
@@ -92,6 +92,7 @@ public struct EntityTagger: Sendable {
 
     private func entities(in document: Document, bytes: UnsafeBufferPointer<UInt8>) -> [Entity] {
         var cache = WordScoreCache(model: model, extractor: extractor)
+        var transitions = TransitionWeightCache()
         var entities: [Entity] = []
         var start = 0
         let tokens = document.tokens
@@ -99,7 +100,6 @@ public struct EntityTagger: Sendable {
         slots.reserveCapacity(64)
         // Per sentence: token span, emissions and best path (then made consistent across sentences).
         var spans: [Range<Int>] = [], allEmissions: [[Float]] = [], paths: [[BIOTag]] = [], keys: [[WordKeys]] = []
-        var allTables: [[Float]] = []
         for index in tokens.indices {
             let token = tokens[index]
             let word = UnsafeBufferPointer(rebasing: bytes[token.start..<token.end])
@@ -113,11 +113,9 @@ public struct EntityTagger: Sendable {
             if ends {
                 let emissions = cache.emissions(slots: slots)
                 let sentenceKeys = slots.map { cache.keys(ofSlot: $0) }
-                let tables = TransitionFeatures.tables(keys: sentenceKeys, model: model)
                 spans.append(start..<(index + 1))
-                paths.append(ViterbiDecoder.decode(emissions: emissions, count: slots.count, positionTransitions: tables).map { BIOTag.all[$0] })
+                paths.append(transitions.decode(emissions: emissions, slots: slots, model: model) { cache.keys(ofSlot: $0) }.map { BIOTag.all[$0] })
                 allEmissions.append(emissions)
-                allTables.append(tables)
                 keys.append(sentenceKeys)
                 start = index + 1
                 slots.removeAll(keepingCapacity: true)
@@ -125,22 +123,17 @@ public struct EntityTagger: Sendable {
         }
         paths = EntityPropagation.apply(to: paths, keys: keys)
         for (sentence, span) in spans.enumerated() {
-            addEntities(span, path: paths[sentence].map(\.index), emissions: allEmissions[sentence], tables: allTables[sentence], document: document, into: &entities)
+            addEntities(span, path: paths[sentence].map(\.index), emissions: allEmissions[sentence], keys: keys[sentence], document: document, into: &entities)
         }
         return PersonMentionRules(extractor: extractor).apply(to: entities, in: document, keys: keys.flatMap { $0 })
     }
 
     /// How much better the chosen path is than the same path with the chunk tagged `O`,
     /// squashed to 0…1.
-    /// `tables`: the per-position transition tables (``TransitionFeatures``).
-    private static func confidence(of range: Range<Int>, path: [Int], emissions: [Float], tables: [Float]) -> Double {
+    /// `transition(position, previous, tag)`: the transition weight at a position
+    /// (``TransitionFeatures/weight(position:previous:tag:keys:model:)``).
+    private static func confidence(of range: Range<Int>, path: [Int], emissions: [Float], transition: (Int, Int, Int) -> Float) -> Double {
         let tags = BIOTag.count
-        func transition(_ position: Int, _ previous: Int, _ tag: Int) -> Float {
-            // A disallowed pair (after label propagation) counts 0, as its base weight, which
-            // training never changes.
-            let value = tables[position * TransitionFeatures.cells + (previous + 1) * tags + tag]
-            return value.isFinite ? value : 0
-        }
         var margin: Float = 0
         for position in range {
             margin += emissions[position * tags + path[position]] - emissions[position * tags]
@@ -170,9 +163,11 @@ public struct EntityTagger: Sendable {
     }
 
 
-    private func addEntities(_ span: Range<Int>, path: [Int], emissions: [Float], tables: [Float], document: Document, into entities: inout [Entity]) {
+    private func addEntities(_ span: Range<Int>, path: [Int], emissions: [Float], keys: [WordKeys], document: Document, into entities: inout [Entity]) {
         for chunk in BIOChunker.chunks(path.map { BIOTag.all[$0] }) {
-            let confidence = Self.confidence(of: chunk.range, path: path, emissions: emissions, tables: tables)
+            let confidence = Self.confidence(of: chunk.range, path: path, emissions: emissions) { position, previous, tag in
+                TransitionFeatures.weight(position: position, previous: previous, tag: tag, keys: keys, model: model)
+            }
             let first = document.tokens[span.lowerBound + chunk.range.lowerBound]
             let last = document.tokens[span.lowerBound + chunk.range.upperBound - 1]
             var startByte = first.start

@@ -93,11 +93,14 @@ public struct PerceptronTrainer: Sendable {
                     }
                 }
                 let positionRows = transitionRows[sentenceIndex]
-                let tables = TransitionFeatures.tables(rows: positionRows, count: rows.count, base: model.transitions) { row, target, offset in
+                let groupWeights = TransitionFeatures.groupWeights(rows: positionRows, count: rows.count) { row, target, offset in
                     let source = Int(row) * tags
                     for tag in 0..<tags { target[offset + tag] += model.weights[source + tag] }
                 }
-                let predicted = ViterbiDecoder.decode(emissions: emissions, count: rows.count, positionTransitions: tables)
+                let predicted = ViterbiDecoder.decode(
+                    emissions: emissions, count: rows.count, maskedTransitions: TransitionFeatures.masked(model.transitions) ?? [],
+                    groupWeights: groupWeights)
+                guard predicted.count == gold.count else { continue }
                 if predicted != gold {
                     for position in rows.indices {
                         let previousGold = position == 0 ? -1 : gold[position - 1]

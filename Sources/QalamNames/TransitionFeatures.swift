@@ -9,7 +9,10 @@
 /// The previous tag enters as one of five groups (sentence start or `O`, then the entity
 /// type of a `B-`/`I-` tag), so the feature costs five hashed rows of the weight table per
 /// position; a row holds one weight per current tag. The rows live in the same hashed
-/// table as every other feature, so the model format does not change.
+/// table as every other feature, so the model format does not change. Viterbi adds the
+/// group weights to the plain transition weight in its inner loop
+/// (``ViterbiDecoder/decode(emissions:count:maskedTransitions:groupWeights:)``), so no
+/// per-position table is built.
 enum TransitionFeatures {
     /// Groups of the previous tag: start or `O`, PERS, ORG, LOC, MISC.
     static let groupCount = 1 + EntityType.allCases.count
@@ -31,9 +34,10 @@ enum TransitionFeatures {
 
     /// Appends the ``rowsPerPosition`` rows of one position, `rows[group * propertyCount + property]`:
     /// the current word's person-list flags, whether it starts with the conjunction و, has a
-    /// proclitic or ends like a nisba adjective, with its transliteration bucket.
+    /// proclitic or ends like a nisba adjective, with its transliteration bucket. They depend
+    /// on the current word only, so ``TransitionWeightCache`` sums them once per word type.
     @inline(__always)
-    static func rows(previous: WordKeys, current: WordKeys, rowBits: Int, into rows: inout [UInt32]) {
+    static func rows(current: WordKeys, rowBits: Int, into rows: inout [UInt32]) {
         var flags = current.personFlags
         if current.startsWithConjunction { flags |= 1 << 16 }
         if current.hasProclitic { flags |= 1 << 17 }
@@ -41,44 +45,64 @@ enum TransitionFeatures {
         var hasher = FeatureHasher(template: template, offset: 0)
         hasher.mix(flags)
         hasher.mix(current.transliteration)
-        let base = hasher.hash
-        let mask = (UInt64(1) << UInt64(rowBits)) - 1
-        for group in 0..<groupCount {
-            var mixed = (base ^ (UInt64(group + 1) &* 0x9E37_79B9_7F4A_7C15)) &* 0x0000_0100_0000_01B3
-            mixed ^= mixed >> 29
-            rows.append(UInt32(truncatingIfNeeded: mixed & mask))
-        }
+        for group in 0..<groupCount { rows.append(row(base: hasher.hash, group: group, rowBits: rowBits)) }
     }
 
-    /// Per-position transition tables (`count` × ``cells``): the base transitions plus the
-    /// weights of each position's rows, disallowed pairs (an `I-X` not after `B-X`/`I-X`)
-    /// at -infinity. `addWeights(row, target, offset)` adds a row's nine weights to
+    /// The row of the feature with hash `base` after a previous tag of `group`.
+    @inline(__always)
+    private static func row(base: UInt64, group: Int, rowBits: Int) -> UInt32 {
+        var mixed = (base ^ (UInt64(group + 1) &* 0x9E37_79B9_7F4A_7C15)) &* 0x0000_0100_0000_01B3
+        mixed ^= mixed >> 29
+        return UInt32(truncatingIfNeeded: mixed & ((UInt64(1) << UInt64(rowBits)) - 1))
+    }
+
+    /// The transition weight from `previous` (-1 = start) to `tag` at `position` of a
+    /// sentence: the value of the per-position table without building it (for the
+    /// confidence of a few entities). A disallowed pair (after label propagation) counts 0,
+    /// its base weight, which training never changes.
+    static func weight(position: Int, previous: Int, tag: Int, keys: [WordKeys], model: NERModel) -> Float {
+        let cell = (previous + 1) * BIOTag.count + tag
+        guard keys.indices.contains(position), ViterbiDecoder.allowed.indices.contains(cell), ViterbiDecoder.allowed[cell],
+            model.transitions.indices.contains(cell)
+        else { return 0 }
+        var rows: [UInt32] = []
+        rows.reserveCapacity(rowsPerPosition)
+        Self.rows(current: keys[position], rowBits: model.rowBits, into: &rows)
+        var weights = [Float](repeating: 0, count: BIOTag.count)
+        for property in 0..<propertyCount {
+            model.addWeights(ofRow: rows[group(ofPrevious: previous) * propertyCount + property], to: &weights, at: 0)
+        }
+        return model.transitions[cell] + weights[tag]
+    }
+
+    /// Floats per position of ``groupWeights(rows:count:addWeights:)``: one weight per
+    /// (previous-tag group, current tag).
+    static let groupWidth = groupCount * BIOTag.count
+
+    /// The per-position weights (`count` × ``groupWidth``) that Viterbi adds to the plain
+    /// transition from a previous tag of group `g` to `tag`: the sum of the position's rows
+    /// for that group. `addWeights(row, target, offset)` adds a row's nine weights to
     /// `target[offset ..< offset + 9]`.
-    static func tables(
-        rows: [UInt32], count: Int, base: [Float], addWeights: (UInt32, inout [Float], Int) -> Void
-    ) -> [Float] {
-        let tags = BIOTag.count
-        var result = [Float](repeating: 0, count: count * cells)
-        var groups = [Float](repeating: 0, count: groupCount * tags)
+    static func groupWeights(rows: [UInt32], count: Int, addWeights: (UInt32, inout [Float], Int) -> Void) -> [Float] {
+        var result = [Float](repeating: 0, count: count * groupWidth)
         for position in 0..<count {
-            for index in groups.indices { groups[index] = 0 }
-            let first = position * rowsPerPosition
             for group in 0..<groupCount {
                 for property in 0..<propertyCount {
-                    addWeights(rows[first + group * propertyCount + property], &groups, group * tags)
-                }
-            }
-            let target = position * cells
-            for previous in -1..<tags {
-                let groupBase = group(ofPrevious: previous) * tags
-                let cell = (previous + 1) * tags
-                for tag in 0..<tags {
-                    result[target + cell + tag] = ViterbiDecoder.allowed[cell + tag]
-                        ? base[cell + tag] + groups[groupBase + tag] : -.infinity
+                    addWeights(rows[position * rowsPerPosition + group * propertyCount + property], &result,
+                               position * groupWidth + group * BIOTag.count)
                 }
             }
         }
         return result
+    }
+
+    /// The plain transition table with disallowed pairs (an `I-X` not after `B-X`/`I-X`)
+    /// at -infinity; `nil` when `transitions` is not (tags + 1) × tags.
+    static func masked(_ transitions: [Float]) -> [Float]? {
+        guard transitions.count == cells else { return nil }
+        var masked = transitions
+        for index in 0..<cells where !ViterbiDecoder.allowed[index] { masked[index] = -.infinity }
+        return masked
     }
 }
 
@@ -88,15 +112,8 @@ extension TransitionFeatures {
         var rows: [UInt32] = []
         rows.reserveCapacity(keys.count * rowsPerPosition)
         for position in keys.indices {
-            Self.rows(previous: position > 0 ? keys[position - 1] : .boundary, current: keys[position], rowBits: rowBits, into: &rows)
+            Self.rows(current: keys[position], rowBits: rowBits, into: &rows)
         }
         return rows
-    }
-
-    /// The per-position transition tables of a sentence under `model`.
-    static func tables(keys: [WordKeys], model: NERModel) -> [Float] {
-        tables(rows: rows(keys: keys, rowBits: model.rowBits), count: keys.count, base: model.transitions) { row, target, offset in
-            model.addWeights(ofRow: row, to: &target, at: offset)
-        }
     }
 }

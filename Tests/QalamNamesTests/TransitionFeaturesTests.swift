@@ -12,27 +12,29 @@ struct TransitionFeaturesTests {
         }
     }
 
-    @Test func tablesForbidInsideAfterAnotherType() {
-        let count = 3
+    /// Per-position weights that favour every `I-` tag never make the decoder produce an
+    /// `I-X` after anything but `B-X`/`I-X`.
+    @Test func groupWeightsNeverAllowInsideAfterAnotherType() {
+        let count = 5
         let rows = [UInt32](repeating: 7, count: count * TransitionFeatures.rowsPerPosition)
-        let base = (0..<TransitionFeatures.cells).map { Float($0 % 5) }
-        let tables = TransitionFeatures.tables(rows: rows, count: count, base: base) { row, target, offset in
-            for tag in 0..<BIOTag.count { target[offset + tag] += Float(row) + Float(tag) }
+        let weights = TransitionFeatures.groupWeights(rows: rows, count: count) { _, target, offset in
+            for tag in BIOTag.all where tag.isInside { target[offset + tag.index] += 100 }
         }
-        #expect(tables.count == count * TransitionFeatures.cells)
-        for position in 0..<count {
-            for previous in -1..<BIOTag.count {
-                for tag in BIOTag.all {
-                    let value = tables[position * TransitionFeatures.cells + (previous + 1) * BIOTag.count + tag.index]
-                    #expect((value == -.infinity) == !tag.mayFollow(previous < 0 ? nil : BIOTag.all[previous]))
-                }
-            }
+        #expect(weights.count == count * TransitionFeatures.groupWidth)
+        let emissions = [Float](repeating: 0, count: count * BIOTag.count)
+        let transitions = [Float](repeating: 0, count: TransitionFeatures.cells)
+        guard let masked = TransitionFeatures.masked(transitions) else {
+            Issue.record("masked table refused")
+            return
         }
+        let tags = ViterbiDecoder.decode(emissions: emissions, count: count, maskedTransitions: masked, groupWeights: weights).map { BIOTag.all[$0] }
+        #expect(tags.count == count)
+        for (index, tag) in tags.enumerated() { #expect(tag.mayFollow(index == 0 ? nil : tags[index - 1])) }
+        #expect(TransitionFeatures.masked([1, 2]) == nil)
     }
 
-    /// With no per-position weights, decoding over per-position tables equals decoding
-    /// over the plain transition table.
-    @Test func positionTablesWithoutWeightsDecodeLikeThePlainTable() {
+    /// With no per-position weights, decoding equals decoding over the plain transition table.
+    @Test func zeroGroupWeightsDecodeLikeThePlainTable() {
         let count = 6
         var state: UInt64 = 12_345
         func next() -> Float {
@@ -41,9 +43,8 @@ struct TransitionFeaturesTests {
         }
         let emissions = (0..<(count * BIOTag.count)).map { _ in next() }
         let base = (0..<TransitionFeatures.cells).map { _ in next() }
-        let rows = [UInt32](repeating: 0, count: count * TransitionFeatures.rowsPerPosition)
-        let tables = TransitionFeatures.tables(rows: rows, count: count, base: base) { _, _, _ in }
-        #expect(ViterbiDecoder.decode(emissions: emissions, count: count, positionTransitions: tables)
+        let weights = [Float](repeating: 0, count: count * TransitionFeatures.groupWidth)
+        #expect(ViterbiDecoder.decode(emissions: emissions, count: count, maskedTransitions: TransitionFeatures.masked(base) ?? [], groupWeights: weights)
             == ViterbiDecoder.decode(emissions: emissions, count: count, transitions: base))
     }
 }
