@@ -8,26 +8,15 @@ struct TransitionWeightCache {
     /// The model's plain transitions with disallowed pairs at -infinity (one model per cache).
     private var masked: [Float]?
 
-    /// The group weights of a sentence given its words' slots; `keys(slot)` gives a slot's
-    /// word keys (called once per slot).
-    mutating func groupWeights(slots: [Int], model: NERModel, keys: (Int) -> WordKeys) -> [Float] {
-        let width = TransitionFeatures.groupWidth
-        var result = [Float](repeating: 0, count: slots.count * width)
-        for (position, slot) in slots.enumerated() where slot >= 0 {
-            while weights.count < (slot + 1) * width { addSlot(weights.count / width, model: model, keys: keys) }
-            let source = slot * width, target = position * width
-            for index in 0..<width { result[target + index] = weights[source + index] }
-        }
-        return result
-    }
-
-    /// Best tag indices of a sentence under `model`.
+    /// Best tag indices of a sentence under `model`, given its words' slots;
+    /// `keys(slot)` gives a slot's word keys (called once per new slot).
     mutating func decode(emissions: [Float], slots: [Int], model: NERModel, keys: (Int) -> WordKeys) -> [Int] {
         if masked == nil { masked = TransitionFeatures.masked(model.transitions) }
-        guard let masked else { return [] }
+        guard let masked, slots.allSatisfy({ $0 >= 0 }) else { return [] }
+        let width = TransitionFeatures.groupWidth
+        for slot in slots { while weights.count < (slot + 1) * width { addSlot(weights.count / width, model: model, keys: keys) } }
         return ViterbiDecoder.decode(
-            emissions: emissions, count: slots.count, maskedTransitions: masked,
-            groupWeights: groupWeights(slots: slots, model: model, keys: keys))
+            emissions: emissions, count: slots.count, maskedTransitions: masked, groupWeights: weights, groupIndex: slots)
     }
 
     private mutating func addSlot(_ slot: Int, model: NERModel, keys: (Int) -> WordKeys) {

@@ -5,13 +5,15 @@ extension ViterbiDecoder {
 
     /// Like ``decode(emissions:count:transitions:)``, with transitions that depend on the
     /// position: the weight from `previous` to `tag` at position `i` is
-    /// `maskedTransitions[(previous + 1) * tags + tag] + groupWeights[i * width + groupOffset[previous + 1] + tag]`
+    /// `maskedTransitions[(previous + 1) * tags + tag] + groupWeights[groupIndex[i] * width + groupOffset[previous + 1] + tag]`
     /// (`width` = ``TransitionFeatures/groupWidth``; disallowed pairs already at -infinity in
-    /// `maskedTransitions`, see ``TransitionFeatures/masked(_:)``).
-    static func decode(emissions: [Float], count: Int, maskedTransitions: [Float], groupWeights: [Float]) -> [Int] {
+    /// `maskedTransitions`, see ``TransitionFeatures/masked(_:)``). `groupIndex` is the
+    /// position's row of `groupWeights` (its word type's slot, say); `nil` means the position.
+    static func decode(emissions: [Float], count: Int, maskedTransitions: [Float], groupWeights: [Float], groupIndex: [Int]? = nil) -> [Int] {
         let tags = BIOTag.count, width = TransitionFeatures.groupWidth
-        guard count > 0, emissions.count >= count * tags, maskedTransitions.count >= (tags + 1) * tags,
-            groupWeights.count >= count * width
+        let index = groupIndex ?? Array(0..<count)
+        guard count > 0, emissions.count >= count * tags, maskedTransitions.count >= (tags + 1) * tags, index.count >= count,
+            index.allSatisfy({ $0 >= 0 && ($0 + 1) * width <= groupWeights.count })
         else { return [] }
         var score = [Float](repeating: -.infinity, count: count * tags)
         var back = [Int8](repeating: 0, count: count * tags)
@@ -19,14 +21,16 @@ extension ViterbiDecoder {
         maskedTransitions.withUnsafeBufferPointer { transition in
             groupWeights.withUnsafeBufferPointer { group in
                 groupOffset.withUnsafeBufferPointer { offset in
+                    index.withUnsafeBufferPointer { index in
                     emissions.withUnsafeBufferPointer { emission in
                         score.withUnsafeMutableBufferPointer { score in
                             back.withUnsafeMutableBufferPointer { back in
-                                for tag in 0..<tags { score[tag] = (transition[tag] + group[offset[0] &+ tag]) + emission[tag] }
+                                let first = index[0] &* width
+                                for tag in 0..<tags { score[tag] = (transition[tag] + group[first &+ offset[0] &+ tag]) + emission[tag] }
                                 var position = 1
                                 while position < count {
                                     let base = position &* tags, previousBase = base &- tags
-                                    let groups = position &* width
+                                    let groups = index[position] &* width
                                     for tag in 0..<tags {
                                         var best: Float = -.infinity
                                         var bestPrevious = 0
@@ -50,6 +54,7 @@ extension ViterbiDecoder {
                                 }
                             }
                         }
+                    }
                     }
                 }
             }
