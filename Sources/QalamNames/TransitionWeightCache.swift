@@ -1,35 +1,77 @@
-/// Per-call memo of the transition-feature weights of each word type: the feature
-/// (``TransitionFeatures``) depends on the current word only, so its five rows' weights
-/// (one per previous-tag group, ``TransitionFeatures/groupWidth`` floats) are summed once
-/// per word type, indexed by the word's ``WordScoreCache`` slot.
+/// Per-call memo of the transition-feature weights (``TransitionFeatures``): the feature
+/// depends only on a few bits of the current word (person-list flags, clitics, nisba
+/// ending, transliteration bucket), of which a text has a few hundred combinations, so
+/// each combination's five rows (one per previous-tag group, ``TransitionFeatures/groupWidth``
+/// floats) are summed once and kept in a small table that stays in the CPU cache.
 struct TransitionWeightCache {
+    /// Summed weights, ``TransitionFeatures/groupWidth`` per combination.
     private var weights: [Float] = []
+    /// Row of `weights` per packed combination (``packed(_:)``), -1 when not yet summed.
+    private var packedRows = [Int32](repeating: -1, count: 1 << 15)
+    /// Rows of combinations that do not pack (never seen in practice; kept for safety).
+    private var otherRows: [UInt64: Int32] = [:]
     private var rows: [UInt32] = []
     /// The model's plain transitions with disallowed pairs at -infinity (one model per cache).
     private var masked: [Float]?
 
     /// Best tag indices of a sentence under `model`, given its words' slots;
-    /// `keys(slot)` gives a slot's word keys (called once per new slot).
+    /// `keys(slot)` gives a slot's word keys.
     mutating func decode(emissions: [Float], slots: [Int], model: NERModel, keys: (Int) -> WordKeys) -> [Int] {
         if masked == nil { masked = TransitionFeatures.masked(model.transitions) }
-        guard let masked, slots.allSatisfy({ $0 >= 0 }) else { return [] }
-        let width = TransitionFeatures.groupWidth
-        for slot in slots { while weights.count < (slot + 1) * width { addSlot(weights.count / width, model: model, keys: keys) } }
+        guard let masked else { return [] }
+        var index: [Int] = []
+        index.reserveCapacity(slots.count)
+        for slot in slots { index.append(row(of: keys(slot), model: model)) }
         return ViterbiDecoder.decode(
-            emissions: emissions, count: slots.count, maskedTransitions: masked, groupWeights: weights, groupIndex: slots)
+            emissions: emissions, count: slots.count, maskedTransitions: masked, groupWeights: weights, groupIndex: index)
     }
 
-    private mutating func addSlot(_ slot: Int, model: NERModel, keys: (Int) -> WordKeys) {
+    /// The row of `weights` for a word's keys, summing it on first sight.
+    private mutating func row(of keys: WordKeys, model: NERModel) -> Int {
+        if let packed = Self.packed(keys) {
+            if packedRows[packed] < 0 { packedRows[packed] = Int32(addRow(keys, model: model)) }
+            return Int(packedRows[packed])
+        }
+        let key = UInt64(keys.personFlags) << 32 | UInt64(keys.transliteration) << 3
+            | (keys.startsWithConjunction ? 1 : 0) | (keys.hasProclitic ? 2 : 0) | (keys.endsLikeNisba ? 4 : 0)
+        if let known = otherRows[key] { return Int(known) }
+        let added = Int32(addRow(keys, model: model))
+        otherRows[key] = added
+        return Int(added)
+    }
+
+    /// The feature's inputs in 15 bits: the seven person-list flags, the three clitic and
+    /// ending bits, and the transliteration bucket (6…16 for Arabic stems, 100 otherwise,
+    /// 200 beyond the sentence); `nil` for anything else.
+    @inline(__always)
+    static func packed(_ keys: WordKeys) -> Int? {
+        let flags = keys.personFlags
+        // Person-list flags are bits 0–4 and 8–9 of the gazetteer membership.
+        guard flags & ~0x31F == 0 else { return nil }
+        let bucket: UInt32
+        switch keys.transliteration {
+        case 0..<29: bucket = keys.transliteration
+        case 100: bucket = 30
+        case 200: bucket = 31
+        default: return nil
+        }
+        let packedFlags = (flags & 0x1F) | ((flags >> 3) & 0x60)
+        let bits = (keys.startsWithConjunction ? 1 : 0) | (keys.hasProclitic ? 2 : 0) | (keys.endsLikeNisba ? 4 : 0)
+        return Int(packedFlags) << 8 | bits << 5 | Int(bucket)
+    }
+
+    private mutating func addRow(_ keys: WordKeys, model: NERModel) -> Int {
         let width = TransitionFeatures.groupWidth
         let start = weights.count
         weights.append(contentsOf: repeatElement(0, count: width))
         rows.removeAll(keepingCapacity: true)
-        TransitionFeatures.rows(current: keys(slot), rowBits: model.rowBits, into: &rows)
+        TransitionFeatures.rows(current: keys, rowBits: model.rowBits, into: &rows)
         for group in 0..<TransitionFeatures.groupCount {
             for property in 0..<TransitionFeatures.propertyCount {
                 model.addWeights(ofRow: rows[group * TransitionFeatures.propertyCount + property], to: &weights,
                                  at: start + group * BIOTag.count)
             }
         }
+        return start / width
     }
 }

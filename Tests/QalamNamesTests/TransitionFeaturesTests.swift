@@ -47,4 +47,33 @@ struct TransitionFeaturesTests {
         #expect(ViterbiDecoder.decode(emissions: emissions, count: count, maskedTransitions: TransitionFeatures.masked(base) ?? [], groupWeights: weights)
             == ViterbiDecoder.decode(emissions: emissions, count: count, transitions: base))
     }
+
+    /// Every combination of the feature's inputs packs to its own number (the weight
+    /// cache is keyed by it); values outside the known ranges do not pack.
+    @Test func weightCacheKeysAreDistinct() {
+        var seen = Set<Int>()
+        let flagSets: [UInt32] = [0, 1, 2, 4, 8, 16, 256, 512, 0x31F]
+        for flags in flagSets {
+            for bucket: UInt32 in [6, 10, 16, 100, 200] {
+                for bits in 0..<8 {
+                    var keys = WordKeys(word: 5, stem: 5, coarse: 1, transliteration: bucket)
+                    keys.personFlags = flags
+                    keys.startsWithConjunction = bits & 1 != 0
+                    keys.hasProclitic = bits & 2 != 0
+                    keys.endsLikeNisba = bits & 4 != 0
+                    guard let packed = TransitionWeightCache.packed(keys) else {
+                        Issue.record("flags \(flags) bucket \(bucket) did not pack")
+                        continue
+                    }
+                    #expect((0..<(1 << 15)).contains(packed))
+                    seen.insert(packed)
+                }
+            }
+        }
+        #expect(seen.count == flagSets.count * 5 * 8)
+        #expect(TransitionWeightCache.packed(WordKeys(word: 5, stem: 5, coarse: 1, transliteration: 150)) == nil)
+        var odd = WordKeys(word: 5, stem: 5, coarse: 1, transliteration: 10)
+        odd.personFlags = 1 << 12
+        #expect(TransitionWeightCache.packed(odd) == nil)
+    }
 }
