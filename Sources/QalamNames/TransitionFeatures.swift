@@ -57,9 +57,8 @@ enum TransitionFeatures {
     }
 
     /// The transition weight from `previous` (-1 = start) to `tag` at `position` of a
-    /// sentence: the value of the per-position table without building it (for the
-    /// confidence of a few entities). A disallowed pair (after label propagation) counts 0,
-    /// its base weight, which training never changes.
+    /// sentence, as Viterbi adds it up (for the confidence of a few entities). A disallowed
+    /// pair (after label propagation) counts 0, its base weight, which training never changes.
     static func weight(position: Int, previous: Int, tag: Int, keys: [WordKeys], model: NERModel) -> Float {
         let cell = (previous + 1) * BIOTag.count + tag
         guard keys.indices.contains(position), ViterbiDecoder.allowed.indices.contains(cell), ViterbiDecoder.allowed[cell],
