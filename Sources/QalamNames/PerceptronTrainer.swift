@@ -98,8 +98,8 @@ public struct PerceptronTrainer: Sendable {
                     for tag in 0..<tags { target[offset + tag] += model.weights[source + tag] }
                 }
                 let predicted = ViterbiDecoder.decode(
-                    emissions: emissions, count: rows.count, maskedTransitions: TransitionFeatures.masked(model.transitions) ?? [],
-                    groupWeights: groupWeights)
+                    emissions: emissions, count: rows.count,
+                    tables: TransitionFeatures.tables(masked: TransitionFeatures.masked(model.transitions) ?? [], groupWeights: groupWeights))
                 guard predicted.count == gold.count else { continue }
                 if predicted != gold {
                     for position in rows.indices {

@@ -9,10 +9,10 @@
 /// The previous tag enters as one of five groups (sentence start or `O`, then the entity
 /// type of a `B-`/`I-` tag), so the feature costs five hashed rows of the weight table per
 /// position; a row holds one weight per current tag. The rows live in the same hashed
-/// table as every other feature, so the model format does not change. Viterbi adds the
-/// group weights to the plain transition weight in its inner loop
-/// (``ViterbiDecoder/decode(emissions:count:maskedTransitions:groupWeights:)``), so no
-/// per-position table is built.
+/// table as every other feature, so the model format does not change. The feature depends
+/// on the current word only: tagging builds one transition table per combination of its
+/// inputs (``TransitionWeightCache``) and Viterbi reads the position's table
+/// (``ViterbiDecoder/decode(emissions:count:tables:tableIndex:)``).
 enum TransitionFeatures {
     /// Groups of the previous tag: start or `O`, PERS, ORG, LOC, MISC.
     static let groupCount = 1 + EntityType.allCases.count
@@ -90,6 +90,22 @@ enum TransitionFeatures {
                     addWeights(rows[position * rowsPerPosition + group * propertyCount + property], &result,
                                position * groupWidth + group * BIOTag.count)
                 }
+            }
+        }
+        return result
+    }
+
+    /// Full transition tables (``cells`` floats each) from group weights: cell
+    /// `(previous + 1) * tags + tag` of table `i` is `masked[cell]` plus the weight of
+    /// `previous`'s group for `tag` in row `i` of `groupWeights`.
+    static func tables(masked: [Float], groupWeights: [Float]) -> [Float] {
+        let tags = BIOTag.count, count = groupWeights.count / groupWidth
+        guard masked.count == cells else { return [] }
+        var result = [Float](repeating: 0, count: count * cells)
+        for table in 0..<count {
+            for previous in -1..<tags {
+                let cell = (previous + 1) * tags, group = table * groupWidth + Self.group(ofPrevious: previous) * tags
+                for tag in 0..<tags { result[table * cells + cell + tag] = masked[cell + tag] + groupWeights[group + tag] }
             }
         }
         return result

@@ -1,12 +1,13 @@
 /// Per-call memo of the transition-feature weights (``TransitionFeatures``): the feature
 /// depends only on a few bits of the current word (person-list flags, clitics, nisba
 /// ending, transliteration bucket), of which a text has a few hundred combinations, so
-/// each combination's five rows (one per previous-tag group, ``TransitionFeatures/groupWidth``
-/// floats) are summed once and kept in a small table that stays in the CPU cache.
+/// each combination's transition table (plain transitions plus its five rows' weights,
+/// ``TransitionFeatures/cells`` floats) is built once and kept in a small array that stays
+/// in the CPU cache.
 struct TransitionWeightCache {
-    /// Summed weights, ``TransitionFeatures/groupWidth`` per combination.
-    private var weights: [Float] = []
-    /// Row of `weights` per packed combination (``packed(_:)``), -1 when not yet summed.
+    /// Transition tables, ``TransitionFeatures/cells`` per combination.
+    private var tables: [Float] = []
+    /// Table number per packed combination (``packed(_:)``), -1 when not yet summed.
     private var packedRows = [Int32](repeating: -1, count: 1 << 15)
     /// Rows of combinations that do not pack (never seen in practice; kept for safety).
     private var otherRows: [UInt64: Int32] = [:]
@@ -21,21 +22,20 @@ struct TransitionWeightCache {
         guard let masked else { return [] }
         var index: [Int] = []
         index.reserveCapacity(slots.count)
-        for slot in slots { index.append(row(of: keys(slot), model: model)) }
-        return ViterbiDecoder.decode(
-            emissions: emissions, count: slots.count, maskedTransitions: masked, groupWeights: weights, groupIndex: index)
+        for slot in slots { index.append(row(of: keys(slot), masked: masked, model: model)) }
+        return ViterbiDecoder.decode(emissions: emissions, count: slots.count, tables: tables, tableIndex: index)
     }
 
-    /// The row of `weights` for a word's keys, summing it on first sight.
-    private mutating func row(of keys: WordKeys, model: NERModel) -> Int {
+    /// The table number for a word's keys, building the table on first sight.
+    private mutating func row(of keys: WordKeys, masked: [Float], model: NERModel) -> Int {
         if let packed = Self.packed(keys) {
-            if packedRows[packed] < 0 { packedRows[packed] = Int32(addRow(keys, model: model)) }
+            if packedRows[packed] < 0 { packedRows[packed] = Int32(addRow(keys, masked: masked, model: model)) }
             return Int(packedRows[packed])
         }
         let key = UInt64(keys.personFlags) << 32 | UInt64(keys.transliteration) << 3
             | (keys.startsWithConjunction ? 1 : 0) | (keys.hasProclitic ? 2 : 0) | (keys.endsLikeNisba ? 4 : 0)
         if let known = otherRows[key] { return Int(known) }
-        let added = Int32(addRow(keys, model: model))
+        let added = Int32(addRow(keys, masked: masked, model: model))
         otherRows[key] = added
         return Int(added)
     }
@@ -60,18 +60,18 @@ struct TransitionWeightCache {
         return Int(packedFlags) << 8 | bits << 5 | Int(bucket)
     }
 
-    private mutating func addRow(_ keys: WordKeys, model: NERModel) -> Int {
-        let width = TransitionFeatures.groupWidth
-        let start = weights.count
-        weights.append(contentsOf: repeatElement(0, count: width))
+    private mutating func addRow(_ keys: WordKeys, masked: [Float], model: NERModel) -> Int {
+        var groupWeights = [Float](repeating: 0, count: TransitionFeatures.groupWidth)
         rows.removeAll(keepingCapacity: true)
         TransitionFeatures.rows(current: keys, rowBits: model.rowBits, into: &rows)
         for group in 0..<TransitionFeatures.groupCount {
             for property in 0..<TransitionFeatures.propertyCount {
-                model.addWeights(ofRow: rows[group * TransitionFeatures.propertyCount + property], to: &weights,
-                                 at: start + group * BIOTag.count)
+                model.addWeights(ofRow: rows[group * TransitionFeatures.propertyCount + property], to: &groupWeights,
+                                 at: group * BIOTag.count)
             }
         }
-        return start / width
+        let number = tables.count / TransitionFeatures.cells
+        tables += TransitionFeatures.tables(masked: masked, groupWeights: groupWeights)
+        return number
     }
 }

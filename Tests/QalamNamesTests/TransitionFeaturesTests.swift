@@ -27,7 +27,9 @@ struct TransitionFeaturesTests {
             Issue.record("masked table refused")
             return
         }
-        let tags = ViterbiDecoder.decode(emissions: emissions, count: count, maskedTransitions: masked, groupWeights: weights).map { BIOTag.all[$0] }
+        let tables = TransitionFeatures.tables(masked: masked, groupWeights: weights)
+        #expect(tables.count == count * TransitionFeatures.cells)
+        let tags = ViterbiDecoder.decode(emissions: emissions, count: count, tables: tables).map { BIOTag.all[$0] }
         #expect(tags.count == count)
         for (index, tag) in tags.enumerated() { #expect(tag.mayFollow(index == 0 ? nil : tags[index - 1])) }
         #expect(TransitionFeatures.masked([1, 2]) == nil)
@@ -44,7 +46,8 @@ struct TransitionFeaturesTests {
         let emissions = (0..<(count * BIOTag.count)).map { _ in next() }
         let base = (0..<TransitionFeatures.cells).map { _ in next() }
         let weights = [Float](repeating: 0, count: count * TransitionFeatures.groupWidth)
-        #expect(ViterbiDecoder.decode(emissions: emissions, count: count, maskedTransitions: TransitionFeatures.masked(base) ?? [], groupWeights: weights)
+        let tables = TransitionFeatures.tables(masked: TransitionFeatures.masked(base) ?? [], groupWeights: weights)
+        #expect(ViterbiDecoder.decode(emissions: emissions, count: count, tables: tables)
             == ViterbiDecoder.decode(emissions: emissions, count: count, transitions: base))
     }
 
