@@ -58,7 +58,8 @@ public struct EntityTagger: Sendable {
         var cache = WordScoreCache(model: model, extractor: extractor)
         let slots = tokens.map { cache.slot(of: $0[...], kind: TokenKind.classify($0.unicodeScalars), model: model, extractor: extractor) }
         let emissions = cache.emissions(slots: slots)
-        return ViterbiDecoder.decode(emissions: emissions, count: slots.count, transitions: model.transitions)
+        var transitions = TransitionWeightCache()
+        return transitions.decode(emissions: emissions, slots: slots, model: model) { cache.keys(ofSlot: $0) }
             .map { BIOTag.all[$0].description }
     }
 
@@ -67,12 +68,14 @@ public struct EntityTagger: Sendable {
     /// the text are tagged where they occur alone (see ``entities(in:)``).
     public func tags(forSentences sentences: [[String]]) -> [[String]] {
         var cache = WordScoreCache(model: model, extractor: extractor)
+        var transitions = TransitionWeightCache()
         var keys: [[WordKeys]] = []
         keys.reserveCapacity(sentences.count)
         let tags = sentences.map { tokens -> [BIOTag] in
             let slots = tokens.map { cache.slot(of: $0[...], kind: TokenKind.classify($0.unicodeScalars), model: model, extractor: extractor) }
-            keys.append(slots.map { cache.keys(ofSlot: $0) })
-            return ViterbiDecoder.decode(emissions: cache.emissions(slots: slots), count: slots.count, transitions: model.transitions)
+            let sentenceKeys = slots.map { cache.keys(ofSlot: $0) }
+            keys.append(sentenceKeys)
+            return transitions.decode(emissions: cache.emissions(slots: slots), slots: slots, model: model) { cache.keys(ofSlot: $0) }
                 .map { BIOTag.all[$0] }
         }
         var memory = NameMemory(extractor: extractor)
@@ -99,6 +102,7 @@ public struct EntityTagger: Sendable {
     private func entities(in document: Document, bytes: UnsafeBufferPointer<UInt8>) -> [Entity] {
         var cache = wordScores.checkOut() ?? WordScoreCache(model: model, extractor: extractor)
         defer { wordScores.checkIn(cache) }
+        var transitions = TransitionWeightCache()
         var entities: [Entity] = []
         var start = 0
         let tokens = document.tokens
@@ -124,38 +128,40 @@ public struct EntityTagger: Sendable {
             }
             if ends {
                 let emissions = cache.emissions(slots: slots)
+                let sentenceKeys = slots.map { cache.keys(ofSlot: $0) }
                 spans.append(start..<(index + 1))
-                paths.append(ViterbiDecoder.decode(emissions: emissions, count: slots.count, transitions: model.transitions).map { BIOTag.all[$0] })
+                paths.append(transitions.decode(emissions: emissions, slots: slots, model: model) { cache.keys(ofSlot: $0) }.map { BIOTag.all[$0] })
                 allEmissions.append(emissions)
-                keys.append(slots.map { cache.keys(ofSlot: $0) })
+                keys.append(sentenceKeys)
                 start = index + 1
                 slots.removeAll(keepingCapacity: true)
             }
         }
         paths = EntityPropagation.apply(to: paths, keys: keys)
         for (sentence, span) in spans.enumerated() {
-            addEntities(span, path: paths[sentence].map(\.index), emissions: allEmissions[sentence], document: document, into: &entities)
+            addEntities(span, path: paths[sentence].map(\.index), emissions: allEmissions[sentence], keys: keys[sentence], document: document, into: &entities)
         }
         return PersonMentionRules(extractor: extractor).apply(to: entities, in: document, keys: keys.flatMap { $0 })
     }
 
     /// How much better the chosen path is than the same path with the chunk tagged `O`,
     /// squashed to 0…1.
-    private static func confidence(of range: Range<Int>, path: [Int], emissions: [Float], transitions: [Float]) -> Double {
+    /// `transition(position, previous, tag)`: the transition weight at a position
+    /// (``TransitionFeatures/weight(position:previous:tag:keys:model:)``).
+    private static func confidence(of range: Range<Int>, path: [Int], emissions: [Float], transition: (Int, Int, Int) -> Float) -> Double {
         let tags = BIOTag.count
-        func transition(_ previous: Int, _ tag: Int) -> Float { transitions[(previous + 1) * tags + tag] }
         var margin: Float = 0
         for position in range {
             margin += emissions[position * tags + path[position]] - emissions[position * tags]
             let previous = position == 0 ? -1 : path[position - 1]
             let previousIfOutside = position == 0 ? -1 : (range.contains(position - 1) ? 0 : path[position - 1])
-            margin += transition(previous, path[position]) - transition(previousIfOutside, 0)
+            margin += transition(position, previous, path[position]) - transition(position, previousIfOutside, 0)
         }
         if range.upperBound < path.count {
             let next = path[range.upperBound]
             // With the chunk outside, an I- tag after it would be invalid; compare with B- then.
             let nextIfOutside = BIOTag.all[next].isInside ? next - 1 : next
-            margin += transition(path[range.upperBound - 1], next) - transition(0, nextIfOutside)
+            margin += transition(range.upperBound, path[range.upperBound - 1], next) - transition(range.upperBound, 0, nextIfOutside)
             margin += emissions[range.upperBound * tags + next] - emissions[range.upperBound * tags + nextIfOutside]
         }
         let value = 1 / (1 + exp(-Double(margin) / 8))
@@ -173,9 +179,11 @@ public struct EntityTagger: Sendable {
     }
 
 
-    private func addEntities(_ span: Range<Int>, path: [Int], emissions: [Float], document: Document, into entities: inout [Entity]) {
+    private func addEntities(_ span: Range<Int>, path: [Int], emissions: [Float], keys: [WordKeys], document: Document, into entities: inout [Entity]) {
         for chunk in BIOChunker.chunks(path.map { BIOTag.all[$0] }) {
-            let confidence = Self.confidence(of: chunk.range, path: path, emissions: emissions, transitions: model.transitions)
+            let confidence = Self.confidence(of: chunk.range, path: path, emissions: emissions) { position, previous, tag in
+                TransitionFeatures.weight(position: position, previous: previous, tag: tag, keys: keys, model: model)
+            }
             let first = document.tokens[span.lowerBound + chunk.range.lowerBound]
             let last = document.tokens[span.lowerBound + chunk.range.upperBound - 1]
             var startByte = first.start

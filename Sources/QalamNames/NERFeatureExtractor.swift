@@ -34,6 +34,9 @@ public struct WordKeys: Sendable, Equatable {
     public var hasProclitic = false
     /// Whether that proclitic chain starts with the conjunction و (not a feature).
     public var startsWithConjunction = false
+    /// Whether the stem ends like a nisba adjective (-ي, -ية; four letters or more), for
+    /// the transition features (``TransitionFeatures``).
+    public var endsLikeNisba = false
 
     /// The keys of the pseudo-word beyond the sentence ends.
     public static let boundary = WordKeys(word: 1, stem: 1, coarse: 10_000, transliteration: 200)
@@ -83,7 +86,7 @@ public struct NERFeatureExtractor: Sendable {
 
     /// A number that changes whenever the feature templates change; stored in models so
     /// that a model trained with other features is refused.
-    public static let templateVersion: UInt32 = 10
+    public static let templateVersion: UInt32 = 11
 
     private enum Template: UInt8 {
         case bias = 1, word, stem, prefix1, prefix2, prefix3, suffix1, suffix2, suffix3
@@ -301,13 +304,22 @@ public struct NERFeatureExtractor: Sendable {
             stemLetters: UInt32(stem.count),
             personFlags: UInt32(stemList.intersection(Self.personListFlags).rawValue),
             hasProclitic: segments.first?.role == .proclitic,
-            startsWithConjunction: segments.first.map { $0.role == .proclitic && $0.form == "و" } ?? false)
+            startsWithConjunction: segments.first.map { $0.role == .proclitic && $0.form == "و" } ?? false,
+            endsLikeNisba: Self.endsLikeNisba(stem))
         return features
     }
 
     /// Affix templates with their lengths (static: no array per word type).
     private static let prefixTemplates: [(Template, Int)] = [(.prefix1, 1), (.prefix2, 2), (.prefix3, 3)]
     private static let suffixTemplates: [(Template, Int)] = [(.suffix1, 1), (.suffix2, 2), (.suffix3, 3)]
+
+    /// Whether folded stem letters end in ي or ية with at least four letters before
+    /// the ending's ة (الأمريكي, المصرية).
+    static func endsLikeNisba(_ stem: [UInt32]) -> Bool {
+        guard stem.count >= 4, let last = stem.last else { return false }
+        if last == 0x64A { return true }
+        return last == 0x629 && stem.count >= 5 && stem[stem.count - 2] == 0x64A
+    }
 
     /// The lists that say something about persons (for ``WordKeys/personFlags``).
     static let personListFlags: NameGazetteer.Membership = [

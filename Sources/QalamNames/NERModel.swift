@@ -77,6 +77,16 @@ public struct NERModel: Sendable {
     /// Number of non-zero rows.
     public var nonZeroRows: Int { values.count / BIOTag.count }
 
+    /// Adds the weights of `row` to `target[offset ..< offset + BIOTag.count]`.
+    @inline(__always)
+    func addWeights(ofRow row: UInt32, to target: inout [Float], at offset: Int) {
+        let index = Int(row)
+        guard index < rowStart.count else { return }
+        let base = Int(rowStart[index])
+        guard base >= 0 else { return }
+        for tag in 0..<BIOTag.count { target[offset + tag] += values[base + tag] }
+    }
+
     /// Adds the weights of `row` to the `BIOTag.count` floats at `target` (the tagger's
     /// hot path: no array uniqueness or bounds checks on the target per weight).
     @inline(__always)

@@ -68,6 +68,15 @@ struct NameMemory {
                 result[sentenceIndex][index] = inside
             }
         }
+        // A name does not end in a nasab or kunya word (بن, أبو …): take in the next word.
+        for (sentenceIndex, sentence) in sentences.enumerated() {
+            for index in sentence.indices.dropLast()
+            where result[sentenceIndex][index].type == .person && result[sentenceIndex][index + 1] == .outside
+                && PersonMentionRules.endsNameOpen(sentence[index])
+                && TokenKind.classify(sentence[index + 1].unicodeScalars) == .arabicWord {
+                result[sentenceIndex][index + 1] = inside
+            }
+        }
         guard !seen.isEmpty else { return result }
         for (sentenceIndex, sentence) in sentences.enumerated() {
             for (index, token) in sentence.enumerated() where result[sentenceIndex][index] == .outside {

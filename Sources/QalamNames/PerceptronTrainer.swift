@@ -47,6 +47,9 @@ public struct PerceptronTrainer: Sendable {
         var frequency: [String: Int] = [:]
         for sentence in sentences { for token in sentence.tokens { frequency[token, default: 0] += 1 } }
         let boundary = extractor.boundaryFeatures()
+        // Rows of the observation-dependent transition features, per sentence.
+        var transitionRows: [[UInt32]] = []
+        transitionRows.reserveCapacity(sentences.count)
         let tokenRows: [[[UInt32]]] = sentences.map { sentence in
             let words = sentence.tokens.map { token -> WordFeatures in
                 if let known = cache[token] { return known }
@@ -67,6 +70,7 @@ public struct PerceptronTrainer: Sendable {
                 return rows
             }
             extractor.phraseRows(count: words.count, keys: { words[$0].keys }) { sentenceRows[$0].append($1) }
+            transitionRows.append(TransitionFeatures.rows(keys: words.map(\.keys), rowBits: extractor.rowBits))
             return sentenceRows
         }
         var order = Array(sentences.indices)
@@ -88,7 +92,15 @@ public struct PerceptronTrainer: Sendable {
                         for tag in 0..<tags { emissions[position * tags + tag] += model.weights[source + tag] }
                     }
                 }
-                let predicted = ViterbiDecoder.decode(emissions: emissions, count: rows.count, transitions: model.transitions)
+                let positionRows = transitionRows[sentenceIndex]
+                let groupWeights = TransitionFeatures.groupWeights(rows: positionRows, count: rows.count) { row, target, offset in
+                    let source = Int(row) * tags
+                    for tag in 0..<tags { target[offset + tag] += model.weights[source + tag] }
+                }
+                let predicted = ViterbiDecoder.decode(
+                    emissions: emissions, count: rows.count,
+                    tables: TransitionFeatures.tables(masked: TransitionFeatures.masked(model.transitions) ?? [], groupWeights: groupWeights))
+                guard predicted.count == gold.count else { continue }
                 if predicted != gold {
                     for position in rows.indices {
                         let previousGold = position == 0 ? -1 : gold[position - 1]
@@ -109,6 +121,17 @@ public struct PerceptronTrainer: Sendable {
                             transitionSums[goldCell] += step
                             model.transitions[predictedCell] -= 1
                             transitionSums[predictedCell] -= step
+                            let first = position * TransitionFeatures.rowsPerPosition
+                            let goldGroup = first + TransitionFeatures.group(ofPrevious: previousGold) * TransitionFeatures.propertyCount
+                            let predictedGroup = first + TransitionFeatures.group(ofPrevious: previousPredicted) * TransitionFeatures.propertyCount
+                            for property in 0..<TransitionFeatures.propertyCount {
+                                let goldRow = Int(positionRows[goldGroup + property]) * tags + gold[position]
+                                let predictedRow = Int(positionRows[predictedGroup + property]) * tags + predicted[position]
+                                model.weights[goldRow] += 1
+                                weightSums[goldRow] += step
+                                model.weights[predictedRow] -= 1
+                                weightSums[predictedRow] -= step
+                            }
                         }
                     }
                 }

@@ -9,7 +9,8 @@ import QalamText
 ///    («جون كارتر» … «وكتب كارتر», «لبيرتي»): such mentions are tagged too;
 /// 4. Arabic sentences often open with the verb: an unlisted word that opens a sentence
 ///    before a person already known from elsewhere in the text is not part of the name
-///    («تنحدر بيرتي» → «بيرتي»).
+///    («تنحدر بيرتي» → «بيرتي»);
+/// 5. (rule 2b) a name does not end in بن, ابن, بنت, أبو, أبي: the next word is part of it.
 struct PersonMentionRules {
     let extractor: NERFeatureExtractor
 
@@ -60,6 +61,15 @@ struct PersonMentionRules {
                 covered[before] = true
                 entity.tokenRange = before..<entity.tokenRange.upperBound
                 entity.start = tokens[before].start
+            }
+            // 2b. A name does not end in a nasab or kunya word («أبي زكريا يحيى بن»): take in
+            // the word after it.
+            let after = entity.tokenRange.upperBound
+            if after < tokens.count, !covered[after], tokens[after].kind == .arabicWord,
+                let last = entity.tokenRange.last, Self.endsNameOpen(document.text(of: tokens[last])) {
+                covered[after] = true
+                entity.tokenRange = entity.tokenRange.lowerBound..<(after + 1)
+                entity.end = tokens[after].end
             }
             result[position] = entity
         }
@@ -142,6 +152,14 @@ struct PersonMentionRules {
         guard membership.contains(.givenName), word.unicodeScalars.count >= 3 else { return false }
         guard membership.isDisjoint(with: [.role, .personTrigger, .place, .organizationHead]) else { return false }
         return extractor.segmenter.lexicon.count(ArabicFolding.foldedHash(word)) < Self.frequentWord
+    }
+
+    /// Nasab and kunya words (folded) that a person name never ends with: بن, ابن, بنت, أبو, أبي.
+    static let openNameEndings: Set<String> = ["بن", "ابن", "بنت", "ابو", "ابي"]
+
+    /// Whether a person name ending in `word` must go on (the word is ``openNameEndings``).
+    static func endsNameOpen(_ word: some StringProtocol) -> Bool {
+        word.utf8.count <= 8 && openNameEndings.contains(ArabicFolding.fold(word))
     }
 
     /// Stem count above which a word is too common to be taken as a given name by rule.
