@@ -100,9 +100,14 @@ public struct EntityTagger: Sendable {
     }
 
     private func entities(in document: Document, bytes: UnsafeBufferPointer<UInt8>) -> [Entity] {
-        var cache = wordScores.checkOut() ?? WordScoreCache(model: model, extractor: extractor)
-        defer { wordScores.checkIn(cache) }
-        var transitions = TransitionWeightCache()
+        var cache: WordScoreCache, transitions: TransitionWeightCache
+        // `kept` ends with the `if`, so the memo's arrays have one owner when they grow (no copy).
+        if let kept = wordScores.checkOut() {
+            (cache, transitions) = (kept.words, kept.transitions)
+        } else {
+            (cache, transitions) = (WordScoreCache(model: model, extractor: extractor), TransitionWeightCache())
+        }
+        defer { wordScores.checkIn(WordScoreStore.Memo(words: cache, transitions: transitions)) }
         var entities: [Entity] = []
         var start = 0
         let tokens = document.tokens

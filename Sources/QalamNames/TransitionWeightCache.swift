@@ -4,7 +4,7 @@
 /// each combination's transition table (plain transitions plus its five rows' weights,
 /// ``TransitionFeatures/cells`` floats) is built once and kept in a small array that stays
 /// in the CPU cache.
-struct TransitionWeightCache {
+struct TransitionWeightCache: Sendable {
     /// Transition tables, ``TransitionFeatures/cells`` per combination.
     private var tables: [Float] = []
     /// Table number per packed combination (``packed(_:)``), -1 when not yet summed.

@@ -1,6 +1,7 @@
 import Synchronization
 
-/// The word scores an ``EntityTagger`` keeps from one document to the next.
+/// The word scores (and the transition tables built from them, ``TransitionWeightCache``)
+/// an ``EntityTagger`` keeps from one document to the next.
 ///
 /// A word type's features (clitic segmentation, look-ups in every list, about seventy
 /// hashed rows) are computed the first time the word is seen and summed into its
@@ -17,11 +18,17 @@ final class WordScoreStore: Sendable {
     /// Most word types kept between documents.
     static let limit = 1 << 18
 
-    private let stored = Mutex<WordScoreCache?>(nil)
+    /// What is kept: the word-score memo and the transition tables.
+    struct Memo: Sendable {
+        var words: WordScoreCache
+        var transitions: TransitionWeightCache
+    }
+
+    private let stored = Mutex<Memo?>(nil)
 
     /// The kept memo, now owned by the caller, or `nil` when there is none or another call
     /// holds it.
-    func checkOut() -> WordScoreCache? {
+    func checkOut() -> Memo? {
         stored.withLock { cache in
             let taken = cache
             cache = nil
@@ -31,10 +38,10 @@ final class WordScoreStore: Sendable {
 
     /// Keeps `cache` for the next call, unless it is over the limit or a larger memo was
     /// checked in meanwhile.
-    func checkIn(_ cache: WordScoreCache) {
-        guard cache.wordCount <= Self.limit else { return }
+    func checkIn(_ memo: Memo) {
+        guard memo.words.wordCount <= Self.limit else { return }
         stored.withLock { kept in
-            if (kept?.wordCount ?? 0) < cache.wordCount { kept = cache }
+            if (kept?.words.wordCount ?? 0) < memo.words.wordCount { kept = memo }
         }
     }
 
