@@ -25,6 +25,13 @@ public final class NameRomanizer: @unchecked Sendable {
         public var censusBonus = 2.0
         /// Extra bonus per decade of census frequency rank above the rarest (log10 rank scale).
         public var censusRankWeight = 0.3
+        /// Score bonus for a spelling in the US census 2010/2020 lists (the larger of this term
+        /// and the 1990 census term counts).
+        public var censusCountBonus = 2.0
+        /// Extra bonus per decade of the number of bearers above 100 in the 2010/2020 census lists.
+        public var censusCountWeight = 0.3
+        /// Score bonus for a voter-file name that is in no census list (a noisier source).
+        public var voterBonus = 0.5
         /// Score bonus for a spelling in the world name lists (Faker's ~80 locales).
         public var worldBonus = 1.0
         /// Extra bonus per decade of the number of locales listing a world name.
@@ -85,17 +92,29 @@ public final class NameRomanizer: @unchecked Sendable {
         self.configuration = configuration
         self.reranker = reranker
         self.spellings = spellings
-        var names: [(String, Float)] = []
-        names.reserveCapacity(model.censusRank.count + model.trainingLatin.count)
-        for name in model.censusRank.keys { names.append((name, 0)) }
-        for name in model.trainingLatin.keys where model.censusRank[name] == nil { names.append((name, 0)) }
+        var names: [String] = []
+        names.reserveCapacity(model.censusRank.count + model.trainingLatin.count + model.worldNames.count)
+        for name in model.censusRank.keys { names.append(name) }
+        for name in model.trainingLatin.keys where model.censusRank[name] == nil { names.append(name) }
         for name in model.worldNames.keys where model.censusRank[name] == nil && model.trainingLatin[name] == nil {
-            names.append((name, 0))
+            names.append(name)
         }
-        names.sort { $0.0 < $1.0 }
-        let extra = reranker.map { reranker in names.map { Float(reranker.lexiconScore(of: $0.0, model: model)) } } ?? []
-        self.trie = LatinNameTrie(names: names.map { ($0.0, Float(Self.bonus($0.0, model: model, configuration: configuration))) },
-                                  extra: extra)
+        var trie = LatinNameTrie(expectedNodes: 400_000 + 2 * (model.censusCounts.count + model.voterNames.count))
+        for name in names {
+            let extra = reranker.map { Float($0.lexiconScore(of: name, model: model)) } ?? 0
+            trie.insert(name.utf8, bonus: Float(Self.bonus(name, model: model, configuration: configuration)), extra: extra)
+        }
+        // The large sorted lists: their names not already inserted above.
+        for list in [model.censusCounts, model.voterNames] {
+            for index in 0..<list.count {
+                let bytes = list.name(at: index)
+                let name = String(decoding: bytes, as: UTF8.self)
+                if model.censusRank[name] != nil || model.trainingLatin[name] != nil || model.worldNames[name] != nil { continue }
+                let extra = reranker.map { Float($0.lexiconScore(of: name, model: model)) } ?? 0
+                trie.insert(bytes, bonus: Float(Self.bonus(name, model: model, configuration: configuration)), extra: extra)
+            }
+        }
+        self.trie = trie
     }
 
     /// Up to `top` Latin spellings of `arabic` (one or more words), best first. Words
@@ -291,8 +310,17 @@ public final class NameRomanizer: @unchecked Sendable {
 
     private static func bonus(_ latin: String, model: RomanizerModel, configuration: Configuration) -> Double {
         var bonus = 0.0
+        var census = -Double.infinity
         if let rank = model.censusRank[latin] {
-            bonus += configuration.censusBonus + configuration.censusRankWeight * (5.0 - log10(Double(rank)))
+            census = configuration.censusBonus + configuration.censusRankWeight * (5.0 - log10(Double(rank)))
+        }
+        if let bucket = model.censusCounts.number(of: latin) {
+            census = max(census, configuration.censusCountBonus + configuration.censusCountWeight * (Double(bucket) / 10 - 2))
+        }
+        if census > -.infinity {
+            bonus += census
+        } else if model.voterNames.number(of: latin) != nil {
+            bonus += configuration.voterBonus
         }
         if model.trainingLatin[latin] != nil { bonus += configuration.trainingBonus }
         if let locales = model.worldNames[latin] {
