@@ -100,18 +100,39 @@ public struct LatinNameList: Sendable {
     func number(at index: Int) -> UInt8 { numbers[index] }
 
     /// The number given with `name` (lower-case ASCII bytes), or nil when it is not listed.
-    func number<Name: Collection<UInt8>>(of name: Name) -> UInt8? {
-        var low = 0
-        var high = numbers.count
-        while low < high {
-            let middle = (low + high) / 2
-            let candidate = self.name(at: middle)
-            if candidate.elementsEqual(name) { return numbers[middle] }
-            if candidate.lexicographicallyPrecedes(name) { low = middle + 1 } else { high = middle }
+    func number(of name: UnsafeBufferPointer<UInt8>) -> UInt8? {
+        bytes.withUnsafeBufferPointer { all in
+            starts.withUnsafeBufferPointer { starts in
+                var low = 0
+                var high = numbers.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    let start = Int(starts[middle])
+                    let length = Int(starts[middle + 1]) - start
+                    var order = 0
+                    let shared = min(length, name.count)
+                    var offset = 0
+                    while offset < shared {
+                        let a = all[start + offset]
+                        let b = name[offset]
+                        if a != b {
+                            order = a < b ? -1 : 1
+                            break
+                        }
+                        offset += 1
+                    }
+                    if order == 0 { order = length < name.count ? -1 : (length > name.count ? 1 : 0) }
+                    if order == 0 { return numbers[middle] }
+                    if order < 0 { low = middle + 1 } else { high = middle }
+                }
+                return nil
+            }
         }
-        return nil
     }
 
     /// The number given with `name` (lower case), or nil when it is not listed.
-    public func number(of name: String) -> UInt8? { number(of: name.utf8) }
+    public func number(of name: String) -> UInt8? {
+        var name = name
+        return name.withUTF8 { number(of: $0) }
+    }
 }

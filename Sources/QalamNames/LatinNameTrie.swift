@@ -3,7 +3,7 @@
 ///
 /// Nodes are integers (0 is the root); edges live in one open-addressing table of 8-byte
 /// slots keyed by `node << 8 | byte` (so a probe touches one cache line and following an
-/// edge allocates nothing). The table grows as names are added (load factor at most 0.6).
+/// edge allocates nothing). The table grows as names are added (load factor at most 0.7).
 /// At most 2^24 − 1 nodes (16.7 million; the shipped lexicons need about 1.2 million):
 /// names that would need more are not added.
 struct LatinNameTrie: Sendable {
@@ -30,7 +30,7 @@ struct LatinNameTrie: Sendable {
     /// An empty trie with room for about `expectedNodes` nodes before it grows.
     init(expectedNodes: Int = 1024) {
         var size = 1024
-        while Double(size) * 0.6 < Double(expectedNodes) { size <<= 1 }
+        while Double(size) * 0.7 < Double(expectedNodes) { size <<= 1 }
         edges = [Edge](repeating: Edge(key: 0, target: 0), count: size)
         mask = size - 1
         terminalBonus.reserveCapacity(expectedNodes)
@@ -59,6 +59,48 @@ struct LatinNameTrie: Sendable {
         return true
     }
 
+    /// Adds the names of a sorted list faster than one by one: each name is walked only from
+    /// where it leaves the previous one. `path` holds the nodes of the previous name (start
+    /// with `[0]` and an empty `previous`); names must come in increasing byte order.
+    mutating func insert(sorted name: ArraySlice<UInt8>, after previous: ArraySlice<UInt8>, path: inout [Int32],
+                         bonus: Float, extra: Float = 0) {
+        var shared = 0
+        var left = name.startIndex
+        var right = previous.startIndex
+        while left < name.endIndex, right < previous.endIndex, name[left] == previous[right], shared + 1 < path.count {
+            shared += 1
+            left += 1
+            right += 1
+        }
+        path.removeLast(path.count - shared - 1)
+        var node = path[shared]
+        for byte in name[left...] {
+            guard let next = insertEdge(from: node, byte: byte) else { return }
+            node = next
+            path.append(node)
+        }
+        if node == 0 { return }
+        terminalBonus[Int(node)] = max(terminalBonus[Int(node)], bonus)
+        if extra != 0 { extras[node] = extra }
+    }
+
+    /// Adds a name of the smaller lexicons on top of the large lists already inserted: its bonus
+    /// becomes `additive` plus the larger of `census` (its 1990 census term, nil: not there) and
+    /// the bonus it already has from the large lists (the 2010/2020 census term or the voter term;
+    /// voter names are in no census list).
+    mutating func insert(_ name: String, census: Float?, additive: Float, extra: Float = 0) {
+        var node: Int32 = 0
+        for byte in name.utf8 {
+            guard let next = insertEdge(from: node, byte: byte) else { return }
+            node = next
+        }
+        if node == 0 { return }
+        let listed = terminalBonus[Int(node)]
+        let base = max(listed == -.infinity ? 0 : listed, census ?? -.infinity)
+        terminalBonus[Int(node)] = base + additive
+        if extra != 0 { extras[node] = extra }
+    }
+
     @inline(__always)
     private func slot(for key: UInt32) -> Int {
         Int(truncatingIfNeeded: (UInt64(key) &* 0x9E37_79B9_7F4A_7C15) >> 24) & mask
@@ -76,7 +118,7 @@ struct LatinNameTrie: Sendable {
         terminalBonus.append(-.infinity)
         edges[index] = Edge(key: key, target: target)
         edgeCount += 1
-        if Double(edgeCount) > Double(edges.count) * 0.6 { grow() }
+        if Double(edgeCount) > Double(edges.count) * 0.7 { grow() }
         return target
     }
 

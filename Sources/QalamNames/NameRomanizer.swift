@@ -29,9 +29,9 @@ public final class NameRomanizer: @unchecked Sendable {
         /// and the 1990 census term counts).
         public var censusCountBonus = 2.0
         /// Extra bonus per decade of the number of bearers above 100 in the 2010/2020 census lists.
-        public var censusCountWeight = 0.3
+        public var censusCountWeight = 0.7
         /// Score bonus for a voter-file name that is in no census list (a noisier source).
-        public var voterBonus = 0.5
+        public var voterBonus = 1.5
         /// Score bonus for a spelling in the world name lists (Faker's ~80 locales).
         public var worldBonus = 1.0
         /// Extra bonus per decade of the number of locales listing a world name.
@@ -92,28 +92,39 @@ public final class NameRomanizer: @unchecked Sendable {
         self.configuration = configuration
         self.reranker = reranker
         self.spellings = spellings
-        var names: [String] = []
-        names.reserveCapacity(model.censusRank.count + model.trainingLatin.count + model.worldNames.count)
-        for name in model.censusRank.keys { names.append(name) }
-        for name in model.trainingLatin.keys where model.censusRank[name] == nil { names.append(name) }
-        for name in model.worldNames.keys where model.censusRank[name] == nil && model.trainingLatin[name] == nil {
-            names.append(name)
+        // The large sorted lists first, each name with its own list's bonus (no strings built);
+        // then the names of the smaller lexicons, whose bonus combines with the one found in the
+        // trie as in `bonus(_:model:configuration:)` (census terms: the larger; others add up).
+        var trie = LatinNameTrie(expectedNodes: 300_000 + 2 * (model.censusCounts.count + model.voterNames.count))
+        let countBonus = (0...255).map {
+            Float(configuration.censusCountBonus + configuration.censusCountWeight * (Double($0) / 10 - 2))
         }
-        var trie = LatinNameTrie(expectedNodes: 400_000 + 2 * (model.censusCounts.count + model.voterNames.count))
-        for name in names {
-            let extra = reranker.map { Float($0.lexiconScore(of: name, model: model)) } ?? 0
-            trie.insert(name.utf8, bonus: Float(Self.bonus(name, model: model, configuration: configuration)), extra: extra)
-        }
-        // The large sorted lists: their names not already inserted above.
-        for list in [model.censusCounts, model.voterNames] {
+        for (list, isCensus) in [(model.censusCounts, true), (model.voterNames, false)] {
+            var path: [Int32] = [0]
+            var previous: ArraySlice<UInt8> = []
             for index in 0..<list.count {
                 let bytes = list.name(at: index)
-                let name = String(decoding: bytes, as: UTF8.self)
-                if model.censusRank[name] != nil || model.trainingLatin[name] != nil || model.worldNames[name] != nil { continue }
-                let extra = reranker.map { Float($0.lexiconScore(of: name, model: model)) } ?? 0
-                trie.insert(bytes, bonus: Float(Self.bonus(name, model: model, configuration: configuration)), extra: extra)
+                let bonus = isCensus ? countBonus[Int(list.number(at: index))] : Float(configuration.voterBonus)
+                let extra = reranker.map { Float($0.lexiconScore(of: String(decoding: bytes, as: UTF8.self), model: model)) } ?? 0
+                trie.insert(sorted: bytes, after: previous, path: &path, bonus: bonus, extra: extra)
+                previous = bytes
             }
         }
+        func add(_ name: String) {
+            let extra = reranker.map { Float($0.lexiconScore(of: name, model: model)) } ?? 0
+            let census = model.censusRank[name].map {
+                Float(configuration.censusBonus + configuration.censusRankWeight * (5.0 - log10(Double($0))))
+            }
+            var additive = 0.0
+            if model.trainingLatin[name] != nil { additive += configuration.trainingBonus }
+            if let locales = model.worldNames[name] {
+                additive += configuration.worldBonus + configuration.worldLocaleWeight * log10(Double(max(1, locales)))
+            }
+            trie.insert(name, census: census, additive: Float(additive), extra: extra)
+        }
+        for name in model.censusRank.keys { add(name) }
+        for name in model.trainingLatin.keys where model.censusRank[name] == nil { add(name) }
+        for name in model.worldNames.keys where model.censusRank[name] == nil && model.trainingLatin[name] == nil { add(name) }
         self.trie = trie
     }
 
