@@ -38,7 +38,9 @@ struct BeamDecoder {
     /// The Latin spellings found for `letters` (folded Arabic letters), best first;
     /// several entries may share a spelling. With a `trie`, only spellings that are names
     /// in it are searched for; without one, each result's bonus is still looked up in `bonusTrie`.
-    func decode(_ letters: [UInt32], trie: LatinNameTrie? = nil, bonusTrie: LatinNameTrie) -> [Result] {
+    /// Arc scores go through `memo` (one per word, shared by its passes).
+    func decode(_ letters: [UInt32], trie: LatinNameTrie? = nil, bonusTrie: LatinNameTrie,
+                memo: ArcScoreMemo = ArcScoreMemo(size: 64)) -> [Result] {
         let count = letters.count
         var pool: [Hypothesis] = []
         pool.reserveCapacity(count * beamWidth * 8)
@@ -68,7 +70,7 @@ struct BeamDecoder {
                             }
                             if node < 0 { continue }
                         }
-                        let score = hypothesis.score + model.logProbability(history: hypothesis.history, graphone: graphone)
+                        let score = hypothesis.score + memo.score(model, history: hypothesis.history, graphone: graphone)
                         if score < best[target] - threshold { continue }
                         if score > best[target] { best[target] = score }
                         pool.append(Hypothesis(score: score, history: model.advance(hypothesis.history, by: graphone),

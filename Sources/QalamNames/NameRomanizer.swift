@@ -16,7 +16,7 @@ public final class NameRomanizer: @unchecked Sendable {
     /// training pairs (never on the evaluation file).
     public struct Configuration: Sendable, Hashable {
         /// Hypotheses kept per Arabic position in the beam search.
-        public var beamWidth = 16
+        public var beamWidth = 8
         /// Hypotheses more than this (log10 units) below the best at their position are dropped.
         public var pruningThreshold = 3.0
         /// Graphones tried per Arabic letter (or letter pair), most probable first.
@@ -220,24 +220,27 @@ public final class NameRomanizer: @unchecked Sendable {
             return letters.isEmpty ? [] : [RomanizationCandidate(latin: String(word), score: 0)]
         }
         // Spelling → (log10 probability, lexicon bonus).
-        var merged: [[UInt8]: (score: Double, bonus: Double)] = [:]
+        var merged: [SpellingKey: (score: Double, bonus: Double)] = [:]
         let decoder = BeamDecoder(model: model, configuration: configuration)
         var lexiconSettings = configuration
         lexiconSettings.beamWidth = configuration.lexiconBeamWidth
         let lexiconDecoder = BeamDecoder(model: model, configuration: lexiconSettings)
         var bestFree = -Double.infinity
+        let memo = ArcScoreMemo()
         func collect(_ letters: [UInt32], penalty: Double) {
-            var found: [[UInt8]: (score: Double, bonus: Double)] = [:]
-            for result in decoder.decode(letters, bonusTrie: trie) {
-                let previous = found[result.latin]?.score
-                found[result.latin] = (logSumExp10(previous, result.score - penalty), result.bonus)
+            var found: [SpellingKey: (score: Double, bonus: Double)] = [:]
+            for result in decoder.decode(letters, bonusTrie: trie, memo: memo) {
+                let key = SpellingKey(bytes: result.latin)
+                let previous = found[key]?.score
+                found[key] = (logSumExp10(previous, result.score - penalty), result.bonus)
             }
             for entry in found.values { bestFree = max(bestFree, entry.score) }
             if configuration.lexiconBeamWidth > 0 {
-                var constrained: [[UInt8]: (score: Double, bonus: Double)] = [:]
-                for result in lexiconDecoder.decode(letters, trie: trie, bonusTrie: trie) {
-                    let previous = constrained[result.latin]?.score
-                    constrained[result.latin] = (logSumExp10(previous, result.score - penalty), result.bonus)
+                var constrained: [SpellingKey: (score: Double, bonus: Double)] = [:]
+                for result in lexiconDecoder.decode(letters, trie: trie, bonusTrie: trie, memo: memo) {
+                    let key = SpellingKey(bytes: result.latin)
+                    let previous = constrained[key]?.score
+                    constrained[key] = (logSumExp10(previous, result.score - penalty), result.bonus)
                 }
                 for (latin, entry) in constrained where entry.score > (found[latin]?.score ?? -.infinity) {
                     found[latin] = entry
@@ -258,7 +261,7 @@ public final class NameRomanizer: @unchecked Sendable {
         let bonusFloor = bestFree - configuration.lexiconMaxGap
         for (latin, entry) in merged {
             let bonus = entry.score >= bonusFloor ? entry.bonus : 0
-            ranked.append((latin, entry.score + bonus, entry.score))
+            ranked.append((latin.bytes, entry.score + bonus, entry.score))
         }
         ranked.sort { $0.score > $1.score || ($0.score == $1.score && $0.latin.lexicographicallyPrecedes($1.latin)) }
         if let reranker {
@@ -339,6 +342,19 @@ public final class NameRomanizer: @unchecked Sendable {
         }
         return bonus
     }
+}
+
+/// A Latin spelling (lower-case bytes) as a dictionary key, hashed in one call over its
+/// bytes (an `[UInt8]` key feeds the hasher byte by byte).
+struct SpellingKey: Hashable {
+    /// The spelling.
+    let bytes: [UInt8]
+
+    func hash(into hasher: inout Hasher) {
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
+
+    static func == (left: SpellingKey, right: SpellingKey) -> Bool { left.bytes == right.bytes }
 }
 
 /// log10(10^a + 10^b), with a nil `a` meaning "no probability yet".

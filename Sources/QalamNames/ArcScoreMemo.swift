@@ -1,0 +1,40 @@
+/// A small memo of n-gram arc scores, log10 P(graphone | history), shared by the passes of
+/// ``NameRomanizer`` over one word: the free and the lexicon-constrained beam searches (and the
+/// reading without a leading «و») extend mostly the same histories by the same graphones, and a
+/// backed-off probability costs up to `2 · order − 1` hash probes where a memo hit costs one.
+///
+/// Direct-mapped: a slot holds the last arc stored there (a collision just recomputes).
+/// One memo per word; not shared between threads.
+final class ArcScoreMemo {
+    private struct Slot {
+        var key: UInt64
+        var history: UInt64
+        var score: Float
+    }
+
+    /// The slots, owned by this memo (a raw buffer: no exclusivity checks in the hot loop).
+    private let slots: UnsafeMutablePointer<Slot>
+    private let mask: Int
+
+    /// A memo of `size` slots (rounded up to a power of two).
+    init(size: Int = 2048) {
+        var capacity = 64
+        while capacity < size { capacity <<= 1 }
+        slots = UnsafeMutablePointer<Slot>.allocate(capacity: capacity)
+        slots.initialize(repeating: Slot(key: 0, history: 0, score: 0), count: capacity)
+        mask = capacity - 1
+    }
+
+    deinit { slots.deallocate() }
+
+    /// log10 P(`graphone` | `history`) under `model`, from the memo when it holds it.
+    @inline(__always)
+    func score(_ model: RomanizerModel, history: UInt64, graphone: Int32) -> Float {
+        let key = UInt64(UInt32(bitPattern: graphone)) + 1
+        let index = Int(truncatingIfNeeded: ((history &* 0x9E37_79B9_7F4A_7C15) ^ (key &* 0xC2B2_AE3D_27D4_EB4F)) >> 40) & mask
+        if slots[index].key == key && slots[index].history == history { return slots[index].score }
+        let score = model.logProbability(history: history, graphone: graphone)
+        slots[index] = Slot(key: key, history: history, score: score)
+        return score
+    }
+}
