@@ -27,14 +27,28 @@ final class ArcScoreMemo {
 
     deinit { slots.deallocate() }
 
+    /// The slot of the arc (`history`, `graphone`) and its memoized score when the slot holds it.
+    @inline(__always)
+    func lookup(history: UInt64, graphone: Int32) -> (slot: Int, score: Float?) {
+        let key = UInt64(UInt32(bitPattern: graphone)) + 1
+        let index = Int(truncatingIfNeeded: ((history &* 0x9E37_79B9_7F4A_7C15) ^ (key &* 0xC2B2_AE3D_27D4_EB4F)) >> 40) & mask
+        if slots[index].key == key && slots[index].history == history { return (index, slots[index].score) }
+        return (index, nil)
+    }
+
+    /// Stores the score of (`history`, `graphone`) in `slot` (from ``lookup(history:graphone:)``).
+    @inline(__always)
+    func store(_ score: Float, slot: Int, history: UInt64, graphone: Int32) {
+        slots[slot] = Slot(key: UInt64(UInt32(bitPattern: graphone)) + 1, history: history, score: score)
+    }
+
     /// log10 P(`graphone` | `history`) under `model`, from the memo when it holds it.
     @inline(__always)
     func score(_ model: RomanizerModel, history: UInt64, graphone: Int32) -> Float {
-        let key = UInt64(UInt32(bitPattern: graphone)) + 1
-        let index = Int(truncatingIfNeeded: ((history &* 0x9E37_79B9_7F4A_7C15) ^ (key &* 0xC2B2_AE3D_27D4_EB4F)) >> 40) & mask
-        if slots[index].key == key && slots[index].history == history { return slots[index].score }
+        let (slot, cached) = lookup(history: history, graphone: graphone)
+        if let cached { return cached }
         let score = model.logProbability(history: history, graphone: graphone)
-        slots[index] = Slot(key: key, history: history, score: score)
+        store(score, slot: slot, history: history, graphone: graphone)
         return score
     }
 }

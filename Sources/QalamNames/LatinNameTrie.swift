@@ -15,6 +15,8 @@ struct LatinNameTrie: Sendable {
 
     private var edges: [Edge]
     private var mask: Int
+    /// 64 − log2(slot count): the home slot is the top bits of the multiplied key.
+    private var shift: UInt64
     private var edgeCount = 0
     /// Per node: the lexicon bonus of the name ending there, or `-.infinity` when no name ends there.
     private(set) var terminalBonus: [Float] = [-.infinity]
@@ -30,9 +32,14 @@ struct LatinNameTrie: Sendable {
     /// An empty trie with room for about `expectedNodes` nodes before it grows.
     init(expectedNodes: Int = 1024) {
         var size = 1024
-        while Double(size) * 0.7 < Double(expectedNodes) { size <<= 1 }
+        var bits: UInt64 = 10
+        while Double(size) * 0.7 < Double(expectedNodes) {
+            size <<= 1
+            bits += 1
+        }
         edges = [Edge](repeating: Edge(key: 0, target: 0), count: size)
         mask = size - 1
+        shift = 64 - bits
         terminalBonus.reserveCapacity(expectedNodes)
     }
 
@@ -103,7 +110,7 @@ struct LatinNameTrie: Sendable {
 
     @inline(__always)
     private func slot(for key: UInt32) -> Int {
-        Int(truncatingIfNeeded: (UInt64(key) &* 0x9E37_79B9_7F4A_7C15) >> 24) & mask
+        Int(truncatingIfNeeded: (UInt64(key) &* 0x9E37_79B9_7F4A_7C15) >> shift)
     }
 
     private mutating func insertEdge(from node: Int32, byte: UInt8) -> Int32? {
@@ -127,6 +134,7 @@ struct LatinNameTrie: Sendable {
         let old = edges
         edges = [Edge](repeating: Edge(key: 0, target: 0), count: old.count * 2)
         mask = edges.count - 1
+        shift -= 1
         for edge in old where edge.key != 0 {
             var index = slot(for: edge.key)
             while edges[index].key != 0 { index = (index + 1) & mask }

@@ -31,6 +31,11 @@ public struct RomanizerModel: Sendable {
     let graphoneArabic: [[UInt32]]
     /// The Latin letters (ASCII bytes) of each graphone.
     let graphoneLatin: [[UInt8]]
+    /// The Latin letters of all graphones back to back (for the decoder's inner loop, which
+    /// reads them without retaining an array per graphone).
+    let latinBytes: [UInt8]
+    /// Per graphone: where its Latin letters start in ``latinBytes`` (one more entry: the end).
+    let latinStarts: [Int32]
     /// Graphones by their Arabic side (packed one or two letters), most probable first.
     let graphonesByArabic: [UInt64: [Int32]]
     /// Graphones by their (non-empty) Latin side, most probable first.
@@ -186,6 +191,14 @@ public struct RomanizerModel: Sendable {
         self.startHistory = start
         self.graphoneArabic = arabic
         self.graphoneLatin = latin
+        var flat: [UInt8] = []
+        var starts: [Int32] = [0]
+        for letters in latin {
+            flat.append(contentsOf: letters)
+            starts.append(Int32(flat.count))
+        }
+        self.latinBytes = flat
+        self.latinStarts = starts
         self.graphonesByArabic = byArabic
         self.graphonesByLatin = byLatin
         self.ngrams = table
