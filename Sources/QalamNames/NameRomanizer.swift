@@ -19,8 +19,8 @@ public final class NameRomanizer: @unchecked Sendable {
         public var beamWidth = 8
         /// Hypotheses more than this (log10 units) below the best at their position are dropped.
         public var pruningThreshold = 3.0
-        /// Graphones tried per Arabic letter (or letter pair), most probable first.
-        public var graphonesPerLetter = 12
+        /// Graphones tried per Arabic letter (or letter pair), most probable first, in the free pass.
+        public var graphonesPerLetter = 8
         /// Score bonus (log10 units) for a spelling in the census name lists.
         public var censusBonus = 2.0
         /// Extra bonus per decade of census frequency rank above the rarest (log10 rank scale).
@@ -38,6 +38,8 @@ public final class NameRomanizer: @unchecked Sendable {
         public var worldLocaleWeight = 0.5
         /// Score bonus for a spelling seen as a Latin name in the training pairs.
         public var trainingBonus = 0.5
+        /// Graphones tried per Arabic letter (or letter pair) in the pass constrained to known names.
+        public var lexiconGraphonesPerLetter = 16
         /// Hypotheses kept per Arabic position in the pass constrained to known names (0: no such pass).
         public var lexiconBeamWidth = 32
         /// A known name gets its lexicon bonus only when its model score is at most this much
@@ -224,6 +226,7 @@ public final class NameRomanizer: @unchecked Sendable {
         let decoder = BeamDecoder(model: model, configuration: configuration)
         var lexiconSettings = configuration
         lexiconSettings.beamWidth = configuration.lexiconBeamWidth
+        lexiconSettings.graphonesPerLetter = configuration.lexiconGraphonesPerLetter
         let lexiconDecoder = BeamDecoder(model: model, configuration: lexiconSettings)
         var bestFree = -Double.infinity
         let memo = ArcScoreMemo()

@@ -53,6 +53,7 @@ struct EvalTranslitCommand: ParsableCommand {
     @Option(help: .hidden) var censusRankWeight: Double?
     @Option(help: .hidden) var trainingBonus: Double?
     @Option(help: .hidden) var lexiconBeam: Int?
+    @Option(help: .hidden) var lexiconGraphones: Int?
     @Option(help: .hidden) var threshold: Double?
     @Option(help: .hidden) var worldBonus: Double?
     @Option(help: .hidden) var worldLocaleWeight: Double?
@@ -98,6 +99,7 @@ struct EvalTranslitCommand: ParsableCommand {
         if let censusRankWeight { settings.censusRankWeight = censusRankWeight }
         if let trainingBonus { settings.trainingBonus = trainingBonus }
         if let lexiconBeam { settings.lexiconBeamWidth = lexiconBeam }
+        if let lexiconGraphones { settings.lexiconGraphonesPerLetter = lexiconGraphones }
         if let threshold { settings.pruningThreshold = threshold }
         if let worldBonus { settings.worldBonus = worldBonus }
         if let worldLocaleWeight { settings.worldLocaleWeight = worldLocaleWeight }
