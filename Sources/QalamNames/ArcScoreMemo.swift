@@ -1,10 +1,11 @@
-/// A small memo of n-gram arc scores, log10 P(graphone | history), shared by the passes of
+/// A memo of n-gram arc scores, log10 P(graphone | history), shared by the passes of
 /// ``NameRomanizer`` over one word: the free and the lexicon-constrained beam searches (and the
 /// reading without a leading «و») extend mostly the same histories by the same graphones, and a
 /// backed-off probability costs up to `2 · order − 1` hash probes where a memo hit costs one.
 ///
 /// Direct-mapped: a slot holds the last arc stored there (a collision just recomputes).
-/// One memo per word; not shared between threads.
+/// The scores depend on the model only, so a memo stays valid across words: ``NameRomanizer``
+/// keeps a few and lends one to each word being romanized (never to two threads at once).
 final class ArcScoreMemo {
     private struct Slot {
         var key: UInt64

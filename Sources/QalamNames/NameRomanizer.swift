@@ -66,6 +66,12 @@ public final class NameRomanizer: @unchecked Sendable {
     private var cache: [String: [RomanizationCandidate]] = [:]
     private let trie: LatinNameTrie
     private let lock = NSLock()
+    /// Arc-score memos not in use (guarded by `lock`): a word takes one and gives it back, so
+    /// arcs scored for earlier words (common word starts and endings) are found again, and no
+    /// two threads share one.
+    private var idleMemos: [ArcScoreMemo] = []
+    /// Slots per arc-score memo (24 bytes each).
+    private static let memoSlots = 1 << 16
     /// Candidates kept per word before combining words (enough for top-K of the whole name).
     private static let perWordCandidates = 16
     /// Candidates of a word passed to the reranker (its training lists had this length).
@@ -229,7 +235,14 @@ public final class NameRomanizer: @unchecked Sendable {
         lexiconSettings.graphonesPerLetter = configuration.lexiconGraphonesPerLetter
         let lexiconDecoder = BeamDecoder(model: model, configuration: lexiconSettings)
         var bestFree = -Double.infinity
-        let memo = ArcScoreMemo()
+        lock.lock()
+        let memo = idleMemos.popLast() ?? ArcScoreMemo(size: Self.memoSlots)
+        lock.unlock()
+        defer {
+            lock.lock()
+            idleMemos.append(memo)
+            lock.unlock()
+        }
         func collect(_ letters: [UInt32], penalty: Double) {
             var found: [SpellingKey: (score: Double, bonus: Double)] = [:]
             for result in decoder.decode(letters, bonusTrie: trie, memo: memo) {
