@@ -20,6 +20,10 @@ struct LatinNameTrie: Sendable {
     private var edgeCount = 0
     /// Per node: the lexicon bonus of the name ending there, or `-.infinity` when no name ends there.
     private(set) var terminalBonus: [Float] = [-.infinity]
+    /// Per node: bit `b − "a"` set when the node has a child by letter b (a–z), bit 26 when it
+    /// has a child by any other byte. Most lookups of the constrained search fail; the mask
+    /// answers them without probing the edge table.
+    private var childMask: [UInt32] = [0]
     /// Per terminal node with one: a second per-name value (the reranker's lexicon score).
     private var extras: [Int32: Float] = [:]
 
@@ -41,6 +45,7 @@ struct LatinNameTrie: Sendable {
         mask = size - 1
         shift = 64 - bits
         terminalBonus.reserveCapacity(expectedNodes)
+        childMask.reserveCapacity(expectedNodes)
     }
 
     /// Builds the trie of `names` (lower-case ASCII), each with its bonus and, when given, `extra[i]` (for `names[i]`).
@@ -123,6 +128,8 @@ struct LatinNameTrie: Sendable {
         guard terminalBonus.count < Self.maximumNodes else { return nil }
         let target = Int32(terminalBonus.count)
         terminalBonus.append(-.infinity)
+        childMask.append(0)
+        childMask[Int(node)] |= Self.maskBit(byte)
         edges[index] = Edge(key: key, target: target)
         edgeCount += 1
         if Double(edgeCount) > Double(edges.count) * 0.7 { grow() }
@@ -142,9 +149,18 @@ struct LatinNameTrie: Sendable {
         }
     }
 
+    /// The bit of `byte` in ``childMask``.
+    @inline(__always)
+    private static func maskBit(_ byte: UInt8) -> UInt32 {
+        let letter = byte &- UInt8(ascii: "a")
+        return letter < 26 ? UInt32(1) << UInt32(letter) : UInt32(1) << 26
+    }
+
     /// The node reached from `node` by `byte`, or -1.
     @inline(__always)
     func next(_ node: Int32, _ byte: UInt8) -> Int32 {
+        let children = childMask[Int(node)]
+        if children & Self.maskBit(byte) == 0 { return -1 }
         let key = (UInt32(truncatingIfNeeded: node) << 8 | UInt32(byte)) + 1
         var index = slot(for: key)
         return edges.withUnsafeBufferPointer { buffer in
