@@ -165,6 +165,22 @@ struct NameRomanizerTests {
         }
     }
 
+    @Test func arcMemoKeptAcrossWordsChangesNoResult() throws {
+        // Arc scores memoized for earlier words must not change later words' candidates.
+        let shared = try romanizer()
+        var settings = shared.configuration
+        settings.cacheLimit = 0
+        let used = NameRomanizer(model: shared.model, configuration: settings)
+        let names = ["ديفيد", "جورج", "ماري", "سميث", "ميرا", "موراتي", "بوب", "ماكجرو"]
+        let warm = names.map { used.romanize($0, top: 5) }
+        let fresh = NameRomanizer(model: shared.model, configuration: settings)
+        for (index, name) in names.enumerated().reversed() {
+            let again = fresh.romanize(name, top: 5)
+            #expect(again.map(\.latin) == warm[index].map(\.latin), "\(name)")
+            #expect(again.map(\.score) == warm[index].map(\.score), "\(name)")
+        }
+    }
+
     @Test func sortedTrieInsertionEqualsOneByOne() {
         let names = ["al", "alan", "alana", "albert", "bo", "bob", "bobby", "zed"]
         var sorted = LatinNameTrie(expectedNodes: 8)
