@@ -97,14 +97,20 @@ struct BeamDecoder {
                 if bonus == -.infinity { continue }
             }
             let final = hypothesis.score + model.logProbability(history: hypothesis.history, graphone: RomanizerModel.endID)
-            var pieces: [Int32] = []
+            // The Latin letters, collected backwards from the last graphone, then reversed.
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(2 * count + 2)
             var cursor = index
             while cursor >= 0, pool[Int(cursor)].graphone >= 0 {
-                pieces.append(pool[Int(cursor)].graphone)
+                let graphone = Int(pool[Int(cursor)].graphone)
+                var offset = Int(latinStarts[graphone + 1])
+                while offset > Int(latinStarts[graphone]) {
+                    offset -= 1
+                    bytes.append(latinBytes[offset])
+                }
                 cursor = pool[Int(cursor)].parent
             }
-            var bytes: [UInt8] = []
-            for piece in pieces.reversed() { bytes.append(contentsOf: model.graphoneLatin[Int(piece)]) }
+            bytes.reverse()
             if bytes.isEmpty { continue }
             if trie == nil { bonus = bonusTrie.bonus(of: bytes) }
             results.append(Result(latin: bytes, score: Double(final), bonus: Double(bonus)))

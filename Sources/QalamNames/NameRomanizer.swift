@@ -229,6 +229,7 @@ public final class NameRomanizer: @unchecked Sendable {
         }
         // Spelling → (log10 probability, lexicon bonus).
         var merged: [SpellingKey: (score: Double, bonus: Double)] = [:]
+        merged.reserveCapacity(64)
         let decoder = BeamDecoder(model: model, configuration: configuration)
         var lexiconSettings = configuration
         lexiconSettings.beamWidth = configuration.lexiconBeamWidth
@@ -245,6 +246,7 @@ public final class NameRomanizer: @unchecked Sendable {
         }
         func collect(_ letters: [UInt32], penalty: Double) {
             var found: [SpellingKey: (score: Double, bonus: Double)] = [:]
+            found.reserveCapacity(32)
             for result in decoder.decode(letters, bonusTrie: trie, memo: memo) {
                 let key = SpellingKey(bytes: result.latin)
                 let previous = found[key]?.score
@@ -253,6 +255,7 @@ public final class NameRomanizer: @unchecked Sendable {
             for entry in found.values { bestFree = max(bestFree, entry.score) }
             if configuration.lexiconBeamWidth > 0 {
                 var constrained: [SpellingKey: (score: Double, bonus: Double)] = [:]
+                constrained.reserveCapacity(64)
                 for result in lexiconDecoder.decode(letters, trie: trie, bonusTrie: trie, memo: memo) {
                     let key = SpellingKey(bytes: result.latin)
                     let previous = constrained[key]?.score
