@@ -25,6 +25,8 @@ struct BeamDecoder {
         var node: Int32
         var parent: Int32
         var graphone: Int32
+        /// The Arabic position this hypothesis has reached.
+        var target: Int32
     }
 
     /// One decoded spelling: lower-case Latin bytes, log10 joint probability, and the
@@ -38,48 +40,56 @@ struct BeamDecoder {
     /// The Latin spellings found for `letters` (folded Arabic letters), best first;
     /// several entries may share a spelling. With a `trie`, only spellings that are names
     /// in it are searched for; without one, each result's bonus is still looked up in `bonusTrie`.
-    func decode(_ letters: [UInt32], trie: LatinNameTrie? = nil, bonusTrie: LatinNameTrie) -> [Result] {
+    /// Arc scores go through `memo` (one per word, shared by its passes).
+    func decode(_ letters: [UInt32], trie: LatinNameTrie? = nil, bonusTrie: LatinNameTrie,
+                memo: ArcScoreMemo = ArcScoreMemo(size: 64)) -> [Result] {
         let count = letters.count
         var pool: [Hypothesis] = []
         pool.reserveCapacity(count * beamWidth * 8)
-        var buckets = [[Int32]](repeating: [], count: count + 1)
         var best = [Float](repeating: -.infinity, count: count + 1)
-        pool.append(Hypothesis(score: 0, history: model.startHistory, node: 0, parent: -1, graphone: -1))
-        buckets[0].append(0)
+        pool.append(Hypothesis(score: 0, history: model.startHistory, node: 0, parent: -1, graphone: -1, target: 0))
         best[0] = 0
+        // Hypotheses reaching position p are created while extending positions p − 1 and p − 2,
+        // so they lie in the pool from `firstCreated[p − 2]` on (no per-position arrays).
+        var firstCreated = [Int](repeating: 0, count: count + 1)
+        var scratch = PruneScratch()
 
+        let latinBytes = model.latinBytes
+        let latinStarts = model.latinStarts
         for position in 0..<count {
-            let beam = prune(buckets[position], best: best[position], pool: pool)
+            firstCreated[position] = pool.count
+            let beam = prune(from: position >= 2 ? firstCreated[position - 2] : 0, to: pool.count, target: position,
+                             best: best[position], pool: pool, scratch: &scratch)
             if beam.isEmpty { continue }
             for span in 1...2 where position + span <= count {
                 let key = RomanizerModel.arabicKey(letters[position], span == 2 ? letters[position + 1] : nil)
                 guard let options = model.graphonesByArabic[key] else { continue }
                 let target = position + span
                 for graphone in options.prefix(graphonesPerLetter) {
-                    let latin = model.graphoneLatin[Int(graphone)]
+                    let latin = Int(latinStarts[Int(graphone)])..<Int(latinStarts[Int(graphone) + 1])
                     for index in beam {
                         let hypothesis = pool[Int(index)]
                         var node: Int32 = 0
                         if let trie {
                             node = hypothesis.node
-                            for byte in latin {
-                                node = trie.next(node, byte)
+                            for offset in latin {
+                                node = trie.next(node, latinBytes[offset])
                                 if node < 0 { break }
                             }
                             if node < 0 { continue }
                         }
-                        let score = hypothesis.score + model.logProbability(history: hypothesis.history, graphone: graphone)
+                        let score = hypothesis.score + memo.score(model, history: hypothesis.history, graphone: graphone)
                         if score < best[target] - threshold { continue }
                         if score > best[target] { best[target] = score }
                         pool.append(Hypothesis(score: score, history: model.advance(hypothesis.history, by: graphone),
-                                               node: node, parent: index, graphone: graphone))
-                        buckets[target].append(Int32(pool.count - 1))
+                                               node: node, parent: index, graphone: graphone, target: Int32(target)))
                     }
                 }
             }
         }
         var results: [Result] = []
-        for index in prune(buckets[count], best: best[count], pool: pool) {
+        let finalStart = count >= 2 ? firstCreated[count - 2] : 0
+        for index in prune(from: finalStart, to: pool.count, target: count, best: best[count], pool: pool, scratch: &scratch) {
             let hypothesis = pool[Int(index)]
             var bonus: Float = 0
             if let trie {
@@ -87,14 +97,20 @@ struct BeamDecoder {
                 if bonus == -.infinity { continue }
             }
             let final = hypothesis.score + model.logProbability(history: hypothesis.history, graphone: RomanizerModel.endID)
-            var pieces: [Int32] = []
+            // The Latin letters, collected backwards from the last graphone, then reversed.
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(2 * count + 2)
             var cursor = index
             while cursor >= 0, pool[Int(cursor)].graphone >= 0 {
-                pieces.append(pool[Int(cursor)].graphone)
+                let graphone = Int(pool[Int(cursor)].graphone)
+                var offset = Int(latinStarts[graphone + 1])
+                while offset > Int(latinStarts[graphone]) {
+                    offset -= 1
+                    bytes.append(latinBytes[offset])
+                }
                 cursor = pool[Int(cursor)].parent
             }
-            var bytes: [UInt8] = []
-            for piece in pieces.reversed() { bytes.append(contentsOf: model.graphoneLatin[Int(piece)]) }
+            bytes.reverse()
             if bytes.isEmpty { continue }
             if trie == nil { bonus = bonusTrie.bonus(of: bytes) }
             results.append(Result(latin: bytes, score: Double(final), bonus: Double(bonus)))
@@ -102,21 +118,31 @@ struct BeamDecoder {
         return results
     }
 
-    /// The best `beamWidth` hypotheses of a bucket within the threshold, one per history and node.
-    private func prune(_ bucket: [Int32], best: Float, pool: [Hypothesis]) -> [Int32] {
-        let floor = best - threshold
+    /// Buffers reused by ``prune(from:to:target:best:pool:scratch:)`` across positions.
+    private struct PruneScratch {
         var ranked: [(score: Float, index: Int32)] = []
-        ranked.reserveCapacity(bucket.count)
-        for index in bucket where pool[Int(index)].score >= floor { ranked.append((pool[Int(index)].score, index)) }
-        ranked.sort { $0.score > $1.score }
         var kept: [Int32] = []
-        kept.reserveCapacity(beamWidth)
-        for entry in ranked {
-            let hypothesis = pool[Int(entry.index)]
-            if kept.contains(where: { pool[Int($0)].history == hypothesis.history && pool[Int($0)].node == hypothesis.node }) { continue }
-            kept.append(entry.index)
-            if kept.count == beamWidth { break }
+    }
+
+    /// The best `beamWidth` hypotheses at position `target` (those in `pool[start..<end]` that
+    /// reach it) within the threshold, one per history and node, best first.
+    private func prune(from start: Int, to end: Int, target: Int, best: Float, pool: [Hypothesis],
+                       scratch: inout PruneScratch) -> [Int32] {
+        let floor = best - threshold
+        scratch.ranked.removeAll(keepingCapacity: true)
+        for index in start..<end where pool[index].target == target && pool[index].score >= floor {
+            scratch.ranked.append((pool[index].score, Int32(index)))
         }
-        return kept
+        scratch.ranked.sort { $0.score > $1.score }
+        scratch.kept.removeAll(keepingCapacity: true)
+        for entry in scratch.ranked {
+            let hypothesis = pool[Int(entry.index)]
+            if scratch.kept.contains(where: { pool[Int($0)].history == hypothesis.history && pool[Int($0)].node == hypothesis.node }) {
+                continue
+            }
+            scratch.kept.append(entry.index)
+            if scratch.kept.count == beamWidth { break }
+        }
+        return scratch.kept
     }
 }

@@ -13,20 +13,27 @@ struct NGramTable: Sendable {
 
     private var slots: [Slot]
     private let mask: Int
+    /// 64 − log2(slot count): the home slot is the top bits of the multiplied key.
+    private let shift: UInt64
     /// The number of n-grams stored.
     private(set) var count = 0
 
     /// A table with room for `capacity` n-grams at a load factor of at most 1/2.
     init(capacity: Int) {
         var size = 16
-        while size < capacity * 2 { size <<= 1 }
+        var bits: UInt64 = 4
+        while size < capacity * 2 {
+            size <<= 1
+            bits += 1
+        }
         slots = [Slot](repeating: Slot(key: 0, logProbability: 0, backoff: 0), count: size)
         mask = size - 1
+        shift = 64 - bits
     }
 
     @inline(__always)
     private func home(of key: UInt64) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
     }
 
     /// Stores (or replaces) an n-gram; `key` must not be 0.

@@ -16,21 +16,30 @@ public final class NameRomanizer: @unchecked Sendable {
     /// training pairs (never on the evaluation file).
     public struct Configuration: Sendable, Hashable {
         /// Hypotheses kept per Arabic position in the beam search.
-        public var beamWidth = 16
+        public var beamWidth = 8
         /// Hypotheses more than this (log10 units) below the best at their position are dropped.
         public var pruningThreshold = 3.0
-        /// Graphones tried per Arabic letter (or letter pair), most probable first.
-        public var graphonesPerLetter = 12
+        /// Graphones tried per Arabic letter (or letter pair), most probable first, in the free pass.
+        public var graphonesPerLetter = 8
         /// Score bonus (log10 units) for a spelling in the census name lists.
         public var censusBonus = 2.0
         /// Extra bonus per decade of census frequency rank above the rarest (log10 rank scale).
         public var censusRankWeight = 0.3
+        /// Score bonus for a spelling in the US census 2010/2020 lists (the larger of this term
+        /// and the 1990 census term counts).
+        public var censusCountBonus = 2.0
+        /// Extra bonus per decade of the number of bearers above 100 in the 2010/2020 census lists.
+        public var censusCountWeight = 0.7
+        /// Score bonus for a voter-file name that is in no census list (a noisier source).
+        public var voterBonus = 1.5
         /// Score bonus for a spelling in the world name lists (Faker's ~80 locales).
         public var worldBonus = 1.0
         /// Extra bonus per decade of the number of locales listing a world name.
         public var worldLocaleWeight = 0.5
         /// Score bonus for a spelling seen as a Latin name in the training pairs.
         public var trainingBonus = 0.5
+        /// Graphones tried per Arabic letter (or letter pair) in the pass constrained to known names.
+        public var lexiconGraphonesPerLetter = 16
         /// Hypotheses kept per Arabic position in the pass constrained to known names (0: no such pass).
         public var lexiconBeamWidth = 32
         /// A known name gets its lexicon bonus only when its model score is at most this much
@@ -57,6 +66,12 @@ public final class NameRomanizer: @unchecked Sendable {
     private var cache: [String: [RomanizationCandidate]] = [:]
     private let trie: LatinNameTrie
     private let lock = NSLock()
+    /// Arc-score memos not in use (guarded by `lock`): a word takes one and gives it back, so
+    /// arcs scored for earlier words (common word starts and endings) are found again, and no
+    /// two threads share one.
+    private var idleMemos: [ArcScoreMemo] = []
+    /// Slots per arc-score memo (24 bytes each).
+    private static let memoSlots = 1 << 16
     /// Candidates kept per word before combining words (enough for top-K of the whole name).
     private static let perWordCandidates = 16
     /// Candidates of a word passed to the reranker (its training lists had this length).
@@ -85,17 +100,40 @@ public final class NameRomanizer: @unchecked Sendable {
         self.configuration = configuration
         self.reranker = reranker
         self.spellings = spellings
-        var names: [(String, Float)] = []
-        names.reserveCapacity(model.censusRank.count + model.trainingLatin.count)
-        for name in model.censusRank.keys { names.append((name, 0)) }
-        for name in model.trainingLatin.keys where model.censusRank[name] == nil { names.append((name, 0)) }
-        for name in model.worldNames.keys where model.censusRank[name] == nil && model.trainingLatin[name] == nil {
-            names.append((name, 0))
+        // The large sorted lists first, each name with its own list's bonus (no strings built);
+        // then the names of the smaller lexicons, whose bonus combines with the one found in the
+        // trie as in `bonus(_:model:configuration:)` (census terms: the larger; others add up).
+        var trie = LatinNameTrie(expectedNodes: 300_000 + 2 * (model.censusCounts.count + model.voterNames.count))
+        let countBonus = (0...255).map {
+            Float(configuration.censusCountBonus + configuration.censusCountWeight * (Double($0) / 10 - 2))
         }
-        names.sort { $0.0 < $1.0 }
-        let extra = reranker.map { reranker in names.map { Float(reranker.lexiconScore(of: $0.0, model: model)) } } ?? []
-        self.trie = LatinNameTrie(names: names.map { ($0.0, Float(Self.bonus($0.0, model: model, configuration: configuration))) },
-                                  extra: extra)
+        for (list, isCensus) in [(model.censusCounts, true), (model.voterNames, false)] {
+            var path: [Int32] = [0]
+            var previous: ArraySlice<UInt8> = []
+            for index in 0..<list.count {
+                let bytes = list.name(at: index)
+                let bonus = isCensus ? countBonus[Int(list.number(at: index))] : Float(configuration.voterBonus)
+                let extra = reranker.map { Float($0.lexiconScore(of: String(decoding: bytes, as: UTF8.self), model: model)) } ?? 0
+                trie.insert(sorted: bytes, after: previous, path: &path, bonus: bonus, extra: extra)
+                previous = bytes
+            }
+        }
+        func add(_ name: String) {
+            let extra = reranker.map { Float($0.lexiconScore(of: name, model: model)) } ?? 0
+            let census = model.censusRank[name].map {
+                Float(configuration.censusBonus + configuration.censusRankWeight * (5.0 - log10(Double($0))))
+            }
+            var additive = 0.0
+            if model.trainingLatin[name] != nil { additive += configuration.trainingBonus }
+            if let locales = model.worldNames[name] {
+                additive += configuration.worldBonus + configuration.worldLocaleWeight * log10(Double(max(1, locales)))
+            }
+            trie.insert(name, census: census, additive: Float(additive), extra: extra)
+        }
+        for name in model.censusRank.keys { add(name) }
+        for name in model.trainingLatin.keys where model.censusRank[name] == nil { add(name) }
+        for name in model.worldNames.keys where model.censusRank[name] == nil && model.trainingLatin[name] == nil { add(name) }
+        self.trie = trie
     }
 
     /// Up to `top` Latin spellings of `arabic` (one or more words), best first. Words
@@ -190,24 +228,38 @@ public final class NameRomanizer: @unchecked Sendable {
             return letters.isEmpty ? [] : [RomanizationCandidate(latin: String(word), score: 0)]
         }
         // Spelling → (log10 probability, lexicon bonus).
-        var merged: [[UInt8]: (score: Double, bonus: Double)] = [:]
+        var merged: [SpellingKey: (score: Double, bonus: Double)] = [:]
+        merged.reserveCapacity(64)
         let decoder = BeamDecoder(model: model, configuration: configuration)
         var lexiconSettings = configuration
         lexiconSettings.beamWidth = configuration.lexiconBeamWidth
+        lexiconSettings.graphonesPerLetter = configuration.lexiconGraphonesPerLetter
         let lexiconDecoder = BeamDecoder(model: model, configuration: lexiconSettings)
         var bestFree = -Double.infinity
+        lock.lock()
+        let memo = idleMemos.popLast() ?? ArcScoreMemo(size: Self.memoSlots)
+        lock.unlock()
+        defer {
+            lock.lock()
+            idleMemos.append(memo)
+            lock.unlock()
+        }
         func collect(_ letters: [UInt32], penalty: Double) {
-            var found: [[UInt8]: (score: Double, bonus: Double)] = [:]
-            for result in decoder.decode(letters, bonusTrie: trie) {
-                let previous = found[result.latin]?.score
-                found[result.latin] = (logSumExp10(previous, result.score - penalty), result.bonus)
+            var found: [SpellingKey: (score: Double, bonus: Double)] = [:]
+            found.reserveCapacity(32)
+            for result in decoder.decode(letters, bonusTrie: trie, memo: memo) {
+                let key = SpellingKey(bytes: result.latin)
+                let previous = found[key]?.score
+                found[key] = (logSumExp10(previous, result.score - penalty), result.bonus)
             }
             for entry in found.values { bestFree = max(bestFree, entry.score) }
             if configuration.lexiconBeamWidth > 0 {
-                var constrained: [[UInt8]: (score: Double, bonus: Double)] = [:]
-                for result in lexiconDecoder.decode(letters, trie: trie, bonusTrie: trie) {
-                    let previous = constrained[result.latin]?.score
-                    constrained[result.latin] = (logSumExp10(previous, result.score - penalty), result.bonus)
+                var constrained: [SpellingKey: (score: Double, bonus: Double)] = [:]
+                constrained.reserveCapacity(64)
+                for result in lexiconDecoder.decode(letters, trie: trie, bonusTrie: trie, memo: memo) {
+                    let key = SpellingKey(bytes: result.latin)
+                    let previous = constrained[key]?.score
+                    constrained[key] = (logSumExp10(previous, result.score - penalty), result.bonus)
                 }
                 for (latin, entry) in constrained where entry.score > (found[latin]?.score ?? -.infinity) {
                     found[latin] = entry
@@ -228,7 +280,7 @@ public final class NameRomanizer: @unchecked Sendable {
         let bonusFloor = bestFree - configuration.lexiconMaxGap
         for (latin, entry) in merged {
             let bonus = entry.score >= bonusFloor ? entry.bonus : 0
-            ranked.append((latin, entry.score + bonus, entry.score))
+            ranked.append((latin.bytes, entry.score + bonus, entry.score))
         }
         ranked.sort { $0.score > $1.score || ($0.score == $1.score && $0.latin.lexicographicallyPrecedes($1.latin)) }
         if let reranker {
@@ -291,8 +343,17 @@ public final class NameRomanizer: @unchecked Sendable {
 
     private static func bonus(_ latin: String, model: RomanizerModel, configuration: Configuration) -> Double {
         var bonus = 0.0
+        var census = -Double.infinity
         if let rank = model.censusRank[latin] {
-            bonus += configuration.censusBonus + configuration.censusRankWeight * (5.0 - log10(Double(rank)))
+            census = configuration.censusBonus + configuration.censusRankWeight * (5.0 - log10(Double(rank)))
+        }
+        if let bucket = model.censusCounts.number(of: latin) {
+            census = max(census, configuration.censusCountBonus + configuration.censusCountWeight * (Double(bucket) / 10 - 2))
+        }
+        if census > -.infinity {
+            bonus += census
+        } else if model.voterNames.number(of: latin) != nil {
+            bonus += configuration.voterBonus
         }
         if model.trainingLatin[latin] != nil { bonus += configuration.trainingBonus }
         if let locales = model.worldNames[latin] {
@@ -300,6 +361,19 @@ public final class NameRomanizer: @unchecked Sendable {
         }
         return bonus
     }
+}
+
+/// A Latin spelling (lower-case bytes) as a dictionary key, hashed in one call over its
+/// bytes (an `[UInt8]` key feeds the hasher byte by byte).
+struct SpellingKey: Hashable {
+    /// The spelling.
+    let bytes: [UInt8]
+
+    func hash(into hasher: inout Hasher) {
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
+
+    static func == (left: SpellingKey, right: SpellingKey) -> Bool { left.bytes == right.bytes }
 }
 
 /// log10(10^a + 10^b), with a nil `a` meaning "no probability yet".

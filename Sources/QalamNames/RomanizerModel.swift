@@ -14,6 +14,10 @@ public struct RomanizerModel: Sendable {
     public static let defaultNamesPath = "translit/latin-names.tsv"
     /// The default lexicon of names of many locales (Faker's person lists), relative to `Lexicons/`.
     public static let defaultWorldNamesPath = "translit/world-names.tsv"
+    /// The default US census 2010/2020 name lexicon (count buckets), relative to `Lexicons/`.
+    public static let defaultCensusCountsPath = "translit/census-names.tsv"
+    /// The default voter-file name lexicon (names in no census list), relative to `Lexicons/`.
+    public static let defaultVoterNamesPath = "translit/voter-names.tsv"
 
     /// The n-gram order.
     let order: Int
@@ -27,6 +31,11 @@ public struct RomanizerModel: Sendable {
     let graphoneArabic: [[UInt32]]
     /// The Latin letters (ASCII bytes) of each graphone.
     let graphoneLatin: [[UInt8]]
+    /// The Latin letters of all graphones back to back (for the decoder's inner loop, which
+    /// reads them without retaining an array per graphone).
+    let latinBytes: [UInt8]
+    /// Per graphone: where its Latin letters start in ``latinBytes`` (one more entry: the end).
+    let latinStarts: [Int32]
     /// Graphones by their Arabic side (packed one or two letters), most probable first.
     let graphonesByArabic: [UInt64: [Int32]]
     /// Graphones by their (non-empty) Latin side, most probable first.
@@ -39,6 +48,10 @@ public struct RomanizerModel: Sendable {
     let censusRank: [String: Int]
     /// Names of many locales (lower case) and how many locales list each.
     let worldNames: [String: Int]
+    /// US census 2010/2020 surnames and 2020 first names with round(10 · log10 count).
+    private(set) var censusCounts: LatinNameList
+    /// Voter-file names (Rosenman, Olivella & Imai 2023) in no census list.
+    private(set) var voterNames: LatinNameList
 
     /// The number of graphones, including the two boundary symbols.
     public var graphoneCount: Int { graphoneArabic.count }
@@ -57,14 +70,15 @@ public struct RomanizerModel: Sendable {
         return UInt64(first)
     }
 
-    /// Loads the shipped model and name lexicon.
+    /// Loads the shipped model and name lexicons.
     public static func shipped() throws(LexiconError) -> RomanizerModel {
         try load(modelURL: nil, namesURL: nil, worldNamesURL: nil)
     }
 
-    /// Loads a model and a name lexicon from files (for training experiments and tests);
+    /// Loads a model and the name lexicons from files (for training experiments and tests);
     /// a nil URL means the shipped file.
-    public static func load(modelURL: URL?, namesURL: URL?, worldNamesURL: URL? = nil) throws(LexiconError) -> RomanizerModel {
+    public static func load(modelURL: URL?, namesURL: URL?, worldNamesURL: URL? = nil, censusCountsURL: URL? = nil,
+                            voterNamesURL: URL? = nil) throws(LexiconError) -> RomanizerModel {
         func read(_ url: URL?, shipped: String) throws(LexiconError) -> (Data, String) {
             guard let url else { return (try LexiconStore.data(shipped), shipped) }
             do { return (try Data(contentsOf: url), url.path) } catch {
@@ -74,14 +88,20 @@ public struct RomanizerModel: Sendable {
         let (model, modelPath) = try read(modelURL, shipped: defaultModelPath)
         let (names, namesPath) = try read(namesURL, shipped: defaultNamesPath)
         let (world, worldPath) = try read(worldNamesURL, shipped: defaultWorldNamesPath)
+        let (counts, countsPath) = try read(censusCountsURL, shipped: defaultCensusCountsPath)
+        let (voters, votersPath) = try read(voterNamesURL, shipped: defaultVoterNamesPath)
         return try RomanizerModel(model: model, modelPath: modelPath, names: names, namesPath: namesPath,
-                                  worldNames: world, worldNamesPath: worldPath)
+                                  worldNames: world, worldNamesPath: worldPath,
+                                  censusCounts: LatinNameList(data: counts, path: countsPath),
+                                  voterNames: LatinNameList(data: voters, path: votersPath))
     }
 
     /// Parses a model file and the name lexicons (census `NAME<TAB>RANK` lines, world
-    /// `NAME<TAB>LOCALES` lines). Any malformed line is a ``LexiconError``.
+    /// `NAME<TAB>LOCALES` lines), and takes the parsed census 2010/2020 and voter lists
+    /// (empty by default). Any malformed line is a ``LexiconError``.
     public init(model: Data, modelPath: String, names: Data, namesPath: String,
-                worldNames: Data, worldNamesPath: String) throws(LexiconError) {
+                worldNames: Data, worldNamesPath: String, censusCounts: LatinNameList = LatinNameList(),
+                voterNames: LatinNameList = LatinNameList()) throws(LexiconError) {
         var order = 0
         var arabic: [[UInt32]] = [[], []]
         var latin: [[UInt8]] = [[], []]
@@ -171,12 +191,22 @@ public struct RomanizerModel: Sendable {
         self.startHistory = start
         self.graphoneArabic = arabic
         self.graphoneLatin = latin
+        var flat: [UInt8] = []
+        var starts: [Int32] = [0]
+        for letters in latin {
+            flat.append(contentsOf: letters)
+            starts.append(Int32(flat.count))
+        }
+        self.latinBytes = flat
+        self.latinStarts = starts
         self.graphonesByArabic = byArabic
         self.graphonesByLatin = byLatin
         self.ngrams = table
         self.trainingLatin = trainingLatin
         self.censusRank = try Self.parseNames(names, path: namesPath)
         self.worldNames = try Self.parseNames(worldNames, path: worldNamesPath)
+        self.censusCounts = censusCounts
+        self.voterNames = voterNames
     }
 
     /// Parses `name<TAB>number` lines (the smallest number is kept for a repeated name).
@@ -195,6 +225,14 @@ public struct RomanizerModel: Sendable {
         }
         guard !ranks.isEmpty else { throw LexiconError(path: path, reason: "no names") }
         return ranks
+    }
+
+    /// This model without the US census 2010/2020 and voter name lists (for comparisons).
+    public func withoutUSNameLists() -> RomanizerModel {
+        var copy = self
+        copy.censusCounts = LatinNameList()
+        copy.voterNames = LatinNameList()
+        return copy
     }
 
     /// log10 P(graphone | history) with back-off; `history` packs the last `order - 1`

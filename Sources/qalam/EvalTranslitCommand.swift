@@ -30,6 +30,14 @@ struct EvalTranslitCommand: ParsableCommand {
     @Option(help: ArgumentHelp("World name lexicon (NAME<TAB>LOCALES) instead of the shipped one.", valueName: "file"))
     var worldNames: String?
 
+    @Option(help: ArgumentHelp("US census 2010/2020 name lexicon (NAME<TAB>BUCKET) instead of the shipped one.", valueName: "file"))
+    var censusCounts: String?
+
+    @Option(help: ArgumentHelp("Voter-file name lexicon (NAME<TAB>1) instead of the shipped one.", valueName: "file"))
+    var voterNames: String?
+
+    @Flag(help: .hidden) var noUsNames = false
+
     @Flag(help: "Leave out the curated table of usual spellings of Arabic names (model candidates only).")
     var noNameTable = false
 
@@ -45,10 +53,14 @@ struct EvalTranslitCommand: ParsableCommand {
     @Option(help: .hidden) var censusRankWeight: Double?
     @Option(help: .hidden) var trainingBonus: Double?
     @Option(help: .hidden) var lexiconBeam: Int?
+    @Option(help: .hidden) var lexiconGraphones: Int?
     @Option(help: .hidden) var threshold: Double?
     @Option(help: .hidden) var worldBonus: Double?
     @Option(help: .hidden) var worldLocaleWeight: Double?
     @Option(help: .hidden) var lexiconMaxGap: Double?
+    @Option(help: .hidden) var censusCountBonus: Double?
+    @Option(help: .hidden) var censusCountWeight: Double?
+    @Option(help: .hidden) var voterBonus: Double?
     /// Writes the n-best list of every pair (INDEX, GOLD, CANDIDATE, SCORE) for reranker training.
     @Option(help: .hidden) var nbestOut: String?
     @Option(help: .hidden) var nbest: Int = 32
@@ -72,9 +84,13 @@ struct EvalTranslitCommand: ParsableCommand {
         }
         guard !pairs.isEmpty else { throw ValidationError("\(gold): no pairs") }
 
-        let loaded = try RomanizerModel.load(modelURL: model.map { URL(fileURLWithPath: $0) },
+        let loadStarted = ContinuousClock.now
+        var loaded = try RomanizerModel.load(modelURL: model.map { URL(fileURLWithPath: $0) },
                                              namesURL: names.map { URL(fileURLWithPath: $0) },
-                                             worldNamesURL: worldNames.map { URL(fileURLWithPath: $0) })
+                                             worldNamesURL: worldNames.map { URL(fileURLWithPath: $0) },
+                                             censusCountsURL: censusCounts.map { URL(fileURLWithPath: $0) },
+                                             voterNamesURL: voterNames.map { URL(fileURLWithPath: $0) })
+        if noUsNames { loaded = loaded.withoutUSNameLists() }
         var settings = NameRomanizer.Configuration()
         settings.cacheLimit = 0
         if let beam { settings.beamWidth = beam }
@@ -83,10 +99,14 @@ struct EvalTranslitCommand: ParsableCommand {
         if let censusRankWeight { settings.censusRankWeight = censusRankWeight }
         if let trainingBonus { settings.trainingBonus = trainingBonus }
         if let lexiconBeam { settings.lexiconBeamWidth = lexiconBeam }
+        if let lexiconGraphones { settings.lexiconGraphonesPerLetter = lexiconGraphones }
         if let threshold { settings.pruningThreshold = threshold }
         if let worldBonus { settings.worldBonus = worldBonus }
         if let worldLocaleWeight { settings.worldLocaleWeight = worldLocaleWeight }
         if let lexiconMaxGap { settings.lexiconMaxGap = lexiconMaxGap }
+        if let censusCountBonus { settings.censusCountBonus = censusCountBonus }
+        if let censusCountWeight { settings.censusCountWeight = censusCountWeight }
+        if let voterBonus { settings.voterBonus = voterBonus }
         var weights: RomanizerReranker?
         if rerank || reranker != nil {
             if let reranker {
@@ -102,6 +122,7 @@ struct EvalTranslitCommand: ParsableCommand {
         }
         let romanizer = NameRomanizer(model: loaded, configuration: settings, reranker: weights,
                                       spellings: noNameTable ? nil : try ArabicNameSpellings.shipped())
+        let loadTime = ContinuousClock.now - loadStarted
         if reverse {
             try scoreReverse(pairs, matcher: LatinNameMatcher(romanizer: romanizer))
             return
@@ -146,6 +167,7 @@ struct EvalTranslitCommand: ParsableCommand {
         print("top5\t\(String(format: "%.4f", Double(top5) / count))")
         print("cer\t\(String(format: "%.4f", errorRate / count))")
         print("names_per_second\t\(String(format: "%.0f", count / max(seconds, 1e-9)))")
+        print("load_seconds\t\(String(format: "%.3f", Double(loadTime.components.attoseconds) / 1e18 + Double(loadTime.components.seconds)))")
     }
 }
 

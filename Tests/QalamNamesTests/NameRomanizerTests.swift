@@ -127,6 +127,77 @@ struct NameRomanizerTests {
         }
     }
 
+    @Test func largeNameListsLoadAndAreSearched() throws {
+        let census = try LatinNameList.shipped(RomanizerModel.defaultCensusCountsPath)
+        let voters = try LatinNameList.shipped(RomanizerModel.defaultVoterNamesPath)
+        #expect(census.count > 150_000)
+        #expect(voters.count > 100_000)
+        // Smith has millions of bearers (bucket ≈ 10 · log10 2.4M ≈ 64); a voter-only name is no census name.
+        #expect((census.number(of: "smith") ?? 0) > 60)
+        #expect(census.number(of: "zzzzqx") == nil)
+        for index in stride(from: 0, to: voters.count, by: 9_973) {
+            let name = String(decoding: voters.name(at: index), as: UTF8.self)
+            #expect(voters.number(of: name) != nil)
+            #expect(census.number(of: name) == nil, "\(name) is in both lists")
+        }
+        // The romanizer's trie holds them: a census 2010/2020 name gets a census bonus.
+        let romanizer = try romanizer()
+        #expect(romanizer.lexiconBonus("smith") >= romanizer.configuration.censusCountBonus)
+    }
+
+    @Test func corruptNameListIsAClearError() {
+        let cases = ["#header\n", "bob\t3\nalice\t3\n", "bob\t3\nbob\t3\n", "Bob\t3\n", "bob\t300\n", "bob\n", "b\t1\n",
+                     "bob\tx\n", "bob\t\n"]
+        for text in cases {
+            #expect(throws: (any Error).self, "\(text.debugDescription)") {
+                try LatinNameList(data: Data(text.utf8), path: "names.tsv")
+            }
+        }
+        do {
+            _ = try LatinNameList(data: Data("alice\t1\nbob\t3\nbobby\t2\n".utf8), path: "names.tsv")
+        } catch {
+            Issue.record("valid list rejected: \(error)")
+        }
+        do {
+            _ = try LatinNameList(data: Data("bob\t3\nalice\t3\n".utf8), path: "names.tsv")
+        } catch {
+            #expect("\(error)".contains("names.tsv") && "\(error)".contains("line 2"), "\(error)")
+        }
+    }
+
+    @Test func arcMemoKeptAcrossWordsChangesNoResult() throws {
+        // Arc scores memoized for earlier words must not change later words' candidates.
+        let shared = try romanizer()
+        var settings = shared.configuration
+        settings.cacheLimit = 0
+        let used = NameRomanizer(model: shared.model, configuration: settings)
+        let names = ["ديفيد", "جورج", "ماري", "سميث", "ميرا", "موراتي", "بوب", "ماكجرو"]
+        let warm = names.map { used.romanize($0, top: 5) }
+        let fresh = NameRomanizer(model: shared.model, configuration: settings)
+        for (index, name) in names.enumerated().reversed() {
+            let again = fresh.romanize(name, top: 5)
+            #expect(again.map(\.latin) == warm[index].map(\.latin), "\(name)")
+            #expect(again.map(\.score) == warm[index].map(\.score), "\(name)")
+        }
+    }
+
+    @Test func sortedTrieInsertionEqualsOneByOne() {
+        let names = ["al", "alan", "alana", "albert", "bo", "bob", "bobby", "zed"]
+        var sorted = LatinNameTrie(expectedNodes: 8)
+        var path: [Int32] = [0]
+        var previous: ArraySlice<UInt8> = []
+        for (index, name) in names.enumerated() {
+            let bytes = ArraySlice(Array(name.utf8))
+            sorted.insert(sorted: bytes, after: previous, path: &path, bonus: Float(index + 1))
+            previous = bytes
+        }
+        let single = LatinNameTrie(names: names.enumerated().map { ($1, Float($0 + 1)) })
+        #expect(sorted.nodeCount == single.nodeCount)
+        for name in names + ["a", "alb", "bobb", "zz"] {
+            #expect(sorted.bonus(of: Array(name.utf8)) == single.bonus(of: Array(name.utf8)), "\(name)")
+        }
+    }
+
     @Test func rerankerWeightsAreCheckedAndUsed() throws {
         // A missing feature, an unknown feature and a non-number are clear errors.
         #expect(throws: (any Error).self) { try RomanizerReranker(data: Data("model\t1\n".utf8), path: "r.tsv") }

@@ -1,0 +1,138 @@
+import Foundation
+import QalamLexicons
+
+/// A large, sorted list of lower-case Latin names, each with a small number (a count bucket),
+/// held compactly: all names in one byte buffer, found by binary search.
+///
+/// Used for the US census 2010/2020 and voter-file name lexicons of ``NameRomanizer``
+/// (`Lexicons/translit/census-names.tsv`, `voter-names.tsv`): hundreds of thousands of names
+/// that would cost tens of megabytes and much load time as a `[String: Int]` dictionary.
+///
+/// File format: `#` header lines, then one `NAME<TAB>NUMBER` line per name, NAME of 2 to 63
+/// letters a–z, NUMBER 0–255, names strictly increasing in byte order. Anything else is a
+/// ``LexiconError`` naming the line.
+public struct LatinNameList: Sendable {
+    /// The names, back to back.
+    private let bytes: [UInt8]
+    /// Where each name starts in `bytes`; one more entry than there are names (the end).
+    private let starts: [Int32]
+    /// The number given with each name.
+    private let numbers: [UInt8]
+
+    /// The number of names.
+    public var count: Int { numbers.count }
+
+    /// An empty list.
+    public init() {
+        bytes = []
+        starts = [0]
+        numbers = []
+    }
+
+    /// Parses a name list file; `path` names it in errors.
+    public init(data: Data, path: String) throws(LexiconError) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(data.count)
+        var starts: [Int32] = [0]
+        var numbers: [UInt8] = []
+        var lineNumber = 0
+        var previousStart = -1
+        let raw = [UInt8](data)
+        guard raw.count < Int(Int32.max) else { throw LexiconError(path: path, reason: "file too large") }
+        var position = 0
+        while position < raw.count {
+            lineNumber += 1
+            var end = position
+            while end < raw.count && raw[end] != UInt8(ascii: "\n") { end += 1 }
+            defer { position = end + 1 }
+            if end == position || raw[position] == UInt8(ascii: "#") { continue }
+            func bad(_ what: String) -> LexiconError { LexiconError(path: path, reason: "line \(lineNumber): \(what)") }
+            let nameStart = bytes.count
+            var cursor = position
+            while cursor < end, raw[cursor] != UInt8(ascii: "\t") {
+                let byte = raw[cursor]
+                guard byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") else {
+                    throw bad("a name must be lower-case letters a-z")
+                }
+                bytes.append(byte)
+                cursor += 1
+            }
+            let length = bytes.count - nameStart
+            guard (2...63).contains(length), cursor < end else { throw bad("expected NAME<TAB>NUMBER, NAME of 2 to 63 letters") }
+            var number = 0
+            cursor += 1
+            guard cursor < end else { throw bad("missing number") }
+            while cursor < end, raw[cursor] != UInt8(ascii: "\t"), raw[cursor] != UInt8(ascii: "\r") {
+                let digit = Int(raw[cursor]) - Int(UInt8(ascii: "0"))
+                guard (0...9).contains(digit) else { throw bad("the number must be 0 to 255") }
+                number = number * 10 + digit
+                guard number <= 255 else { throw bad("the number must be 0 to 255") }
+                cursor += 1
+            }
+            if previousStart >= 0 {
+                let previous = bytes[previousStart..<nameStart]
+                let current = bytes[nameStart...]
+                guard previous.lexicographicallyPrecedes(current) else {
+                    throw bad("names must be sorted (byte order) and unique")
+                }
+            }
+            previousStart = nameStart
+            starts.append(Int32(bytes.count))
+            numbers.append(UInt8(number))
+        }
+        guard !numbers.isEmpty else { throw LexiconError(path: path, reason: "no names") }
+        self.bytes = bytes
+        self.starts = starts
+        self.numbers = numbers
+    }
+
+    /// Reads a shipped list (path relative to `Lexicons/`).
+    public static func shipped(_ path: String) throws(LexiconError) -> LatinNameList {
+        try LatinNameList(data: LexiconStore.data(path), path: path)
+    }
+
+    /// The name at `index` (0 ..< ``count``), as bytes.
+    func name(at index: Int) -> ArraySlice<UInt8> {
+        bytes[Int(starts[index])..<Int(starts[index + 1])]
+    }
+
+    /// The number given with the name at `index`.
+    func number(at index: Int) -> UInt8 { numbers[index] }
+
+    /// The number given with `name` (lower-case ASCII bytes), or nil when it is not listed.
+    func number(of name: UnsafeBufferPointer<UInt8>) -> UInt8? {
+        bytes.withUnsafeBufferPointer { all in
+            starts.withUnsafeBufferPointer { starts in
+                var low = 0
+                var high = numbers.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    let start = Int(starts[middle])
+                    let length = Int(starts[middle + 1]) - start
+                    var order = 0
+                    let shared = min(length, name.count)
+                    var offset = 0
+                    while offset < shared {
+                        let a = all[start + offset]
+                        let b = name[offset]
+                        if a != b {
+                            order = a < b ? -1 : 1
+                            break
+                        }
+                        offset += 1
+                    }
+                    if order == 0 { order = length < name.count ? -1 : (length > name.count ? 1 : 0) }
+                    if order == 0 { return numbers[middle] }
+                    if order < 0 { low = middle + 1 } else { high = middle }
+                }
+                return nil
+            }
+        }
+    }
+
+    /// The number given with `name` (lower case), or nil when it is not listed.
+    public func number(of name: String) -> UInt8? {
+        var name = name
+        return name.withUTF8 { number(of: $0) }
+    }
+}
