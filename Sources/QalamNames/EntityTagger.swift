@@ -56,7 +56,7 @@ public struct EntityTagger: Sendable {
     /// BIO tags (`O`, `B-PERS`, …) for one pre-tokenized sentence.
     public func tags(forTokens tokens: [String]) -> [String] {
         var cache = WordScoreCache(model: model, extractor: extractor)
-        let slots = tokens.map { cache.slot(of: $0[...], kind: TokenKind.classify($0.unicodeScalars), model: model, extractor: extractor) }
+        let slots = tokens.map { cache.slot(of: $0[...], kind: TokenKind.classify($0.unicodeScalars)) }
         let emissions = cache.emissions(slots: slots)
         var transitions = TransitionWeightCache()
         return transitions.decode(emissions: emissions, slots: slots, model: model) { cache.keys(ofSlot: $0) }
@@ -72,7 +72,7 @@ public struct EntityTagger: Sendable {
         var keys: [[WordKeys]] = []
         keys.reserveCapacity(sentences.count)
         let tags = sentences.map { tokens -> [BIOTag] in
-            let slots = tokens.map { cache.slot(of: $0[...], kind: TokenKind.classify($0.unicodeScalars), model: model, extractor: extractor) }
+            let slots = tokens.map { cache.slot(of: $0[...], kind: TokenKind.classify($0.unicodeScalars)) }
             let sentenceKeys = slots.map { cache.keys(ofSlot: $0) }
             keys.append(sentenceKeys)
             return transitions.decode(emissions: cache.emissions(slots: slots), slots: slots, model: model) { cache.keys(ofSlot: $0) }
@@ -118,15 +118,8 @@ public struct EntityTagger: Sendable {
         for index in tokens.indices {
             let token = tokens[index]
             let word = UnsafeBufferPointer(rebasing: bytes[token.start..<token.end])
-            // A word seen before needs no closure: forming one copied the whole tagger per token.
             let key = WordScoreCache.key(word)
-            if let known = cache.knownSlot(key: key) {
-                slots.append(known)
-            } else {
-                slots.append(cache.slot(key: key, model: model) {
-                    extractor.features(of: document.text(of: token), kind: token.kind)
-                })
-            }
+            slots.append(cache.knownSlot(key: key) ?? cache.addWord(document.text(of: token), kind: token.kind, key: key))
             var ends = index + 1 == tokens.count || Self.endsSentence(word)
             if !ends {
                 for position in token.end..<tokens[index + 1].start where bytes[position] == 0x0A { ends = true; break }

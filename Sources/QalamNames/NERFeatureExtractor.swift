@@ -189,6 +189,20 @@ public struct NERFeatureExtractor: Sendable {
             row.reserveCapacity(offset == 2 ? 64 : 24)
             return row
         }
+        let keys = forEachFeature(of: word, kind: kind, identity: identity) { offset, row in rows[offset + 2].append(row) }
+        var features = WordFeatures(rows: rows)
+        features.keys = keys
+        return features
+    }
+
+    /// The features of a word, handed to `body` one at a time as (context offset −2…2,
+    /// weight-table row), in the order ``features(of:kind:identity:)`` lists them; returns
+    /// the word's keys. The tagger adds each row's weights straight into the word's score
+    /// slot, without building the arrays of ``WordFeatures``.
+    @inline(__always)
+    func forEachFeature(
+        of word: Substring, kind: TokenKind, identity: Bool = true, _ body: (_ offset: Int, _ row: UInt32) -> Void
+    ) -> WordKeys {
         let folded = Self.foldedScalars(word)
         let segments = kind == .punctuation || kind == .number || kind == .symbol ? [] : segmenter.segment(word)
         var stem = folded
@@ -229,13 +243,13 @@ public struct NERFeatureExtractor: Sendable {
             if !identity && (template == .word || template == .stem) { return }
             var hasher = FeatureHasher(template: template.rawValue, offset: offset)
             hasher.mix(value)
-            rows[offset + 2].append(hasher.row(bits: rowBits))
+            body(offset, hasher.row(bits: rowBits))
         }
         func add(_ template: Template, _ offset: Int, _ value: CollectionOfOne<UInt32>, then second: UInt32) {
             var hasher = FeatureHasher(template: template.rawValue, offset: offset)
             hasher.mix(value)
             hasher.mix(second)
-            rows[offset + 2].append(hasher.row(bits: rowBits))
+            body(offset, hasher.row(bits: rowBits))
         }
         func addFlags(_ template: Template, _ offset: Int, _ membership: NameGazetteer.Membership) {
             var bits = membership.rawValue
@@ -298,15 +312,13 @@ public struct NERFeatureExtractor: Sendable {
             addFlags(.stemList, offset, stemList)
             add(.coarseClass, offset, CollectionOfOne(coarse))
         }
-        var features = WordFeatures(rows: rows)
-        features.keys = WordKeys(
+        return WordKeys(
             word: Self.key(folded), stem: Self.key(stem), coarse: coarse, transliteration: translitBucket,
             stemLetters: UInt32(stem.count),
             personFlags: UInt32(stemList.intersection(Self.personListFlags).rawValue),
             hasProclitic: segments.first?.role == .proclitic,
             startsWithConjunction: segments.first.map { $0.role == .proclitic && $0.form == "و" } ?? false,
             endsLikeNisba: Self.endsLikeNisba(stem))
-        return features
     }
 
     /// Affix templates with their lengths (static: no array per word type).

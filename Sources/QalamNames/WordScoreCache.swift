@@ -27,8 +27,9 @@ struct WordScoreCache: Sendable {
     }
 
     /// The slot of a word's scores, computing them on first sight.
-    mutating func slot(of word: Substring, kind: TokenKind, model: NERModel, extractor: NERFeatureExtractor) -> Int {
-        slot(key: Self.key(word.utf8), model: model) { extractor.features(of: word, kind: kind) }
+    mutating func slot(of word: Substring, kind: TokenKind) -> Int {
+        let key = Self.key(word.utf8)
+        return knownSlot(key: key) ?? addWord(word, kind: kind, key: key)
     }
 
     /// The slot of the word with byte hash `key` if it was seen before.
@@ -38,12 +39,24 @@ struct WordScoreCache: Sendable {
         return slot >= 0 ? Int(slot) : nil
     }
 
-    /// The slot for the word with byte hash `key` (see ``key(_:)``); `features` is called
-    /// only on first sight.
-    mutating func slot(key: UInt64, model: NERModel, features: () -> WordFeatures) -> Int {
+    /// A slot for `word`, whose byte hash `key` (see ``key(_:)``) is not in the cache yet:
+    /// each feature's weights are added into the slot as the extractor finds it (no
+    /// ``WordFeatures`` arrays), offset by offset in the order ``WordFeatures`` would list
+    /// them, so the sums are the same floats.
+    mutating func addWord(_ word: Substring, kind: TokenKind, key: UInt64) -> Int {
+        let slot = scores.count / Self.width
+        let tags = BIOTag.count, base = slot * Self.width
+        scores.append(contentsOf: repeatElement(0, count: Self.width))
+        let model = model, extractor = extractor
+        let wordKeys = scores.withUnsafeMutableBufferPointer { scores in
+            let start = scores.baseAddress
+            return extractor.forEachFeature(of: word, kind: kind) { offset, row in
+                guard let start, (-2...2).contains(offset) else { return }
+                model.addWeights(ofRow: row, to: start + base + (offset + 2) * tags)
+            }
+        }
+        keys.append(wordKeys)
         var cell = cellIndex(of: key)
-        if tableSlots[cell] >= 0 { return Int(tableSlots[cell]) }
-        let slot = append(features(), model: model)
         if (filled + 1) * 2 > tableSlots.count {
             grow()
             cell = cellIndex(of: key)
