@@ -213,29 +213,33 @@ private struct Analysis {
     var stemEnd: Int
     var score: Double
 
-    /// The proclitics' dictionary forms, in order.
-    var proclitics: [String] {
-        var forms: [String] = []
-        if let conjunction { forms.append(CliticSegmenter.form(conjunction)) }
-        if let particle { forms.append(CliticSegmenter.form(particle)) }
-        if article { forms.append("ال") }
-        return forms
-    }
-
     func segments(_ letters: WordLetters) -> [WordSegment] {
         var segments: [WordSegment] = []
+        segments.reserveCapacity(5)
         var index = 0
-        for form in proclitics {
+        // The conjunction, then the particle: one letter each.
+        if let conjunction {
+            segments.append(WordSegment(role: .proclitic, range: letters.range(ofLetters: index..<(index + 1)), form: CliticSegmenter.form(conjunction)))
+            index += 1
+        }
+        if let particle {
+            segments.append(WordSegment(role: .proclitic, range: letters.range(ofLetters: index..<(index + 1)), form: CliticSegmenter.form(particle)))
+            index += 1
+        }
+        if article {
             // The elided article «لل» is one letter; ال is two.
-            let width = form == "ال" && stemStart - index == 1 ? 1 : form.unicodeScalars.count
-            segments.append(WordSegment(role: .proclitic, range: letters.range(ofLetters: index..<(index + width)), form: form))
+            let width = stemStart - index == 1 ? 1 : 2
+            segments.append(WordSegment(role: .proclitic, range: letters.range(ofLetters: index..<(index + width)), form: "ال"))
             index += width
         }
         segments.append(WordSegment(role: .stem, range: letters.range(ofLetters: stemStart..<stemEnd), form: ""))
-        if stemEnd < letters.values.count {
-            let n = letters.values.count
-            let form = String(String.UnicodeScalarView(letters.values[stemEnd..<n].compactMap(Unicode.Scalar.init)))
-            segments.append(WordSegment(role: .enclitic, range: letters.range(ofLetters: stemEnd..<n), form: form))
+        let n = letters.values.count
+        if stemEnd < n {
+            var form = String.UnicodeScalarView()
+            for value in letters.values[stemEnd..<n] {
+                if let scalar = Unicode.Scalar(value) { form.append(scalar) }
+            }
+            segments.append(WordSegment(role: .enclitic, range: letters.range(ofLetters: stemEnd..<n), form: String(form)))
         }
         return segments
     }
