@@ -131,22 +131,25 @@ public struct NameGazetteer: Sendable {
     public static func key(_ word: Substring) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         UTF8ScalarReader.forEach(in: word) { scalar, _, _ in
-            if var folded = ArabicFolding.fold(scalar) {
-                if (0x41...0x5A).contains(folded.value), let lower = Unicode.Scalar(folded.value + 0x20) { folded = lower }
-                hash = (hash ^ UInt64(folded.value)) &* 0x0000_0100_0000_01B3
-            }
+            if let value = keyValue(scalar) { hash = (hash ^ UInt64(value)) &* 0x0000_0100_0000_01B3 }
             return true
         }
         return hash
+    }
+
+    /// What one scalar adds to a key: its folded form, Latin capitals lower-cased; `nil`
+    /// for a scalar folding drops.
+    @inline(__always)
+    private static func keyValue(_ scalar: Unicode.Scalar) -> UInt32? {
+        guard let folded = ArabicFolding.fold(scalar) else { return nil }
+        return (0x41...0x5A).contains(folded.value) ? folded.value + 0x20 : folded.value
     }
 
     /// ``key(_:)`` of the word made of `scalars`.
     static func key(scalars: some Sequence<Unicode.Scalar>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for scalar in scalars {
-            guard var folded = ArabicFolding.fold(scalar) else { continue }
-            if (0x41...0x5A).contains(folded.value), let lower = Unicode.Scalar(folded.value + 0x20) { folded = lower }
-            hash = (hash ^ UInt64(folded.value)) &* 0x0000_0100_0000_01B3
+            if let value = keyValue(scalar) { hash = (hash ^ UInt64(value)) &* 0x0000_0100_0000_01B3 }
         }
         return hash
     }

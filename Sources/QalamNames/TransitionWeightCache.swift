@@ -61,14 +61,10 @@ struct TransitionWeightCache: Sendable {
     }
 
     private mutating func addRow(_ keys: WordKeys, masked: [Float], model: NERModel) -> Int {
-        var groupWeights = [Float](repeating: 0, count: TransitionFeatures.groupWidth)
         rows.removeAll(keepingCapacity: true)
         TransitionFeatures.rows(current: keys, rowBits: model.rowBits, into: &rows)
-        for group in 0..<TransitionFeatures.groupCount {
-            for property in 0..<TransitionFeatures.propertyCount {
-                model.addWeights(ofRow: rows[group * TransitionFeatures.propertyCount + property], to: &groupWeights,
-                                 at: group * BIOTag.count)
-            }
+        let groupWeights = TransitionFeatures.groupWeights(rows: rows, count: 1) { row, target, offset in
+            model.addWeights(ofRow: row, to: &target, at: offset)
         }
         let number = tables.count / TransitionFeatures.cells
         tables += TransitionFeatures.tables(masked: masked, groupWeights: groupWeights)

@@ -17,12 +17,11 @@ enum ViterbiDecoder {
     /// One transition table for every position: the per-position decoder
     /// (``decode(emissions:count:tables:tableIndex:)``) with table 0 throughout.
     static func decode(emissions: [Float], count: Int, transitions: [Float]) -> [Int] {
-        let tags = BIOTag.count, cells = (tags + 1) * tags
-        guard count > 0, transitions.count >= cells else { return [] }
+        let cells = TransitionFeatures.cells
         // Disallowed pairs score -infinity: never better than an allowed one, so the result
         // (first best previous tag on ties) is the same as skipping them.
-        var masked = Array(transitions[0..<cells])
-        for index in 0..<cells where !allowed[index] { masked[index] = -.infinity }
+        guard count > 0, transitions.count >= cells, let masked = TransitionFeatures.masked(Array(transitions.prefix(cells)))
+        else { return [] }
         return decode(emissions: emissions, count: count, tables: masked, tableIndex: Array(repeating: 0, count: count))
     }
 }
