@@ -48,6 +48,30 @@ public final class NameRomanizer: @unchecked Sendable {
         public var lexiconMaxGap = 3.0
         /// Penalty for reading a leading «و» as the conjunction "and".
         public var conjunctionPenalty = 2.0
+        /// Weight of the noisy-channel term: each of a word's best ``channelCandidates`` spellings
+        /// gains `channelWeight · (−log10 P(latin))`, P(latin) being the spelling's marginal
+        /// probability under the joint model, so that the ranking tends to
+        /// log P(arabic, latin) − w · log P(latin) = log P(arabic | latin) + (1 − w) · log P(latin)
+        /// (0: off).
+        public var channelWeight = 0.5
+        /// Spellings of a word (best first by model score and lexicon bonus) that get the
+        /// noisy-channel term and are reordered by it.
+        public var channelCandidates = 4
+        /// Only spellings at most this much (log10) below the word's best get the noisy-channel
+        /// term (a spelling further down cannot overtake; no term at all when only the best is that close).
+        public var channelMaxGap = 2.0
+        /// Histories kept per Latin position when estimating P(latin).
+        public var channelBeamWidth = 4
+        /// Graphones tried per Latin span when estimating P(latin).
+        public var channelGraphonesPerSpan = 4
+        /// Bonus for a candidate that is a listed spelling of the word in ``EgyptianNameSpellings``
+        /// (the main spelling; each later variant gets ``egyptianNameDecay`` less).
+        public var egyptianNameBonus = 2.0
+        /// How much less each later listed spelling of a word gets.
+        public var egyptianNameDecay = 0.3
+        /// A listed spelling the search did not find is added this much (log10) below the word's
+        /// best candidate (less the decay of its place in the list).
+        public var egyptianNameInsertGap = 3.0
         /// Words cached (per instance); 0 disables the cache.
         public var cacheLimit = 100_000
 
@@ -63,8 +87,12 @@ public final class NameRomanizer: @unchecked Sendable {
     public let reranker: RomanizerReranker?
     /// Curated usual spellings of common Arabic names, put before the model's candidates (nil: none).
     public let spellings: ArabicNameSpellings?
+    /// Usual spellings of 41k Arabic given names, a bonus for the candidates they list (nil: none).
+    public let egyptianNames: EgyptianNameSpellings?
     private var cache: [String: [RomanizationCandidate]] = [:]
     private let trie: LatinNameTrie
+    /// The P(latin) estimator of the noisy-channel term (nil when its weight is 0).
+    private let marginalScorer: LatinMarginalScorer?
     private let lock = NSLock()
     /// Arc-score memos not in use (guarded by `lock`): a word takes one and gives it back, so
     /// arcs scored for earlier words (common word starts and endings) are found again, and no
@@ -86,20 +114,22 @@ public final class NameRomanizer: @unchecked Sendable {
     ///   off by default.
     ///
     /// The shipped table of usual spellings of common Arabic names (``ArabicNameSpellings``)
-    /// is loaded too.
+    /// and the larger table of Egyptian names (``EgyptianNameSpellings``) are loaded too.
     public convenience init(reranked: Bool = false) throws {
         try self.init(model: RomanizerModel.shipped(), reranker: reranked ? RomanizerReranker.shipped() : nil,
-                      spellings: ArabicNameSpellings.shipped())
+                      spellings: ArabicNameSpellings.shipped(), egyptianNames: EgyptianNameSpellings.shipped())
     }
 
     /// Uses an already loaded model and, optionally, a reranker for the candidates of each word
-    /// and a table of usual spellings of Arabic names (listed words get those spellings first).
+    /// and a table of usual spellings of Arabic names (listed words get those spellings first),
+    /// and a table of Egyptian names whose listed spellings get a bonus.
     public init(model: RomanizerModel, configuration: Configuration = Configuration(), reranker: RomanizerReranker? = nil,
-                spellings: ArabicNameSpellings? = nil) {
+                spellings: ArabicNameSpellings? = nil, egyptianNames: EgyptianNameSpellings? = nil) {
         self.model = model
         self.configuration = configuration
         self.reranker = reranker
         self.spellings = spellings
+        self.egyptianNames = egyptianNames
         // The large sorted lists first, each name with its own list's bonus (no strings built);
         // then the names of the smaller lexicons, whose bonus combines with the one found in the
         // trie as in `bonus(_:model:configuration:)` (census terms: the larger; others add up).
@@ -134,6 +164,10 @@ public final class NameRomanizer: @unchecked Sendable {
         for name in model.trainingLatin.keys where model.censusRank[name] == nil { add(name) }
         for name in model.worldNames.keys where model.censusRank[name] == nil && model.trainingLatin[name] == nil { add(name) }
         self.trie = trie
+        marginalScorer = configuration.channelWeight != 0 && configuration.channelCandidates > 0
+            ? LatinMarginalScorer(model: model, beamWidth: configuration.channelBeamWidth,
+                                  graphonesPerSpan: configuration.channelGraphonesPerSpan)
+            : nil
     }
 
     /// Up to `top` Latin spellings of `arabic` (one or more words), best first. Words
@@ -283,6 +317,22 @@ public final class NameRomanizer: @unchecked Sendable {
             ranked.append((latin.bytes, entry.score + bonus, entry.score))
         }
         ranked.sort { $0.score > $1.score || ($0.score == $1.score && $0.latin.lexicographicallyPrecedes($1.latin)) }
+        if let marginalScorer, ranked.count > 1 {
+            // Noisy channel: the head of the list gains w · (−log10 P(latin)) and is reordered.
+            var head = 0
+            let floor = ranked[0].score - configuration.channelMaxGap
+            while head < min(configuration.channelCandidates, ranked.count) && ranked[head].score >= floor { head += 1 }
+            if head > 1 {
+                var scratch = LatinMarginalScorer.Scratch()
+                for index in 0..<head {
+                    let marginal = marginalScorer.logProbability(of: ranked[index].latin, memo: memo, scratch: &scratch)
+                    if marginal > -.infinity { ranked[index].score -= configuration.channelWeight * marginal }
+                }
+                ranked[0..<head].sort {
+                    $0.score > $1.score || ($0.score == $1.score && $0.latin.lexicographicallyPrecedes($1.latin))
+                }
+            }
+        }
         if let reranker {
             ranked = Array(ranked.prefix(Self.rerankedCandidates))
             for index in ranked.indices {
@@ -291,6 +341,25 @@ public final class NameRomanizer: @unchecked Sendable {
                                                      arabicLetters: letters.count, lexiconScore: known)
             }
             ranked.sort { $0.score > $1.score || ($0.score == $1.score && $0.latin.lexicographicallyPrecedes($1.latin)) }
+        }
+        if let egyptianNames {
+            let listed = egyptianNames.spellings(ofFolded: letters)
+            if !listed.isEmpty, configuration.egyptianNameBonus != 0 || configuration.egyptianNameInsertGap.isFinite {
+                let best = ranked.first?.score ?? 0
+                var missing = Set(listed.indices)
+                for index in ranked.indices {
+                    guard let rank = listed.firstIndex(of: ranked[index].latin) else { continue }
+                    missing.remove(rank)
+                    ranked[index].score += configuration.egyptianNameBonus - configuration.egyptianNameDecay * Double(rank)
+                }
+                if configuration.egyptianNameInsertGap.isFinite {
+                    for rank in missing.sorted() {
+                        let score = best - configuration.egyptianNameInsertGap - configuration.egyptianNameDecay * Double(rank)
+                        ranked.append((listed[rank], score, score))
+                    }
+                }
+                ranked.sort { $0.score > $1.score || ($0.score == $1.score && $0.latin.lexicographicallyPrecedes($1.latin)) }
+            }
         }
         var result = ranked.prefix(top).map {
             RomanizationCandidate(latin: NameCapitalization.capitalize(String(decoding: $0.latin, as: UTF8.self)), score: $0.score)

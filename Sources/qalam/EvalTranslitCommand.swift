@@ -61,6 +61,16 @@ struct EvalTranslitCommand: ParsableCommand {
     @Option(help: .hidden) var censusCountBonus: Double?
     @Option(help: .hidden) var censusCountWeight: Double?
     @Option(help: .hidden) var voterBonus: Double?
+    @Flag(help: "Leave out the table of Egyptian names (no bonus for their listed spellings).")
+    var noEgyptianNames = false
+    @Option(help: .hidden) var egyptianBonus: Double?
+    @Option(help: .hidden) var egyptianDecay: Double?
+    @Option(help: .hidden) var egyptianInsertGap: Double?
+    @Option(help: .hidden) var channelWeight: Double?
+    @Option(help: .hidden) var channelCandidates: Int?
+    @Option(help: .hidden) var channelMaxGap: Double?
+    @Option(help: .hidden) var channelBeam: Int?
+    @Option(help: .hidden) var channelGraphones: Int?
     /// Writes the n-best list of every pair (INDEX, GOLD, CANDIDATE, SCORE) for reranker training.
     @Option(help: .hidden) var nbestOut: String?
     @Option(help: .hidden) var nbest: Int = 32
@@ -107,6 +117,14 @@ struct EvalTranslitCommand: ParsableCommand {
         if let censusCountBonus { settings.censusCountBonus = censusCountBonus }
         if let censusCountWeight { settings.censusCountWeight = censusCountWeight }
         if let voterBonus { settings.voterBonus = voterBonus }
+        if let egyptianBonus { settings.egyptianNameBonus = egyptianBonus }
+        if let egyptianDecay { settings.egyptianNameDecay = egyptianDecay }
+        if let egyptianInsertGap { settings.egyptianNameInsertGap = egyptianInsertGap }
+        if let channelWeight { settings.channelWeight = channelWeight }
+        if let channelCandidates { settings.channelCandidates = channelCandidates }
+        if let channelMaxGap { settings.channelMaxGap = channelMaxGap }
+        if let channelBeam { settings.channelBeamWidth = channelBeam }
+        if let channelGraphones { settings.channelGraphonesPerSpan = channelGraphones }
         var weights: RomanizerReranker?
         if rerank || reranker != nil {
             if let reranker {
@@ -121,7 +139,8 @@ struct EvalTranslitCommand: ParsableCommand {
             }
         }
         let romanizer = NameRomanizer(model: loaded, configuration: settings, reranker: weights,
-                                      spellings: noNameTable ? nil : try ArabicNameSpellings.shipped())
+                                      spellings: noNameTable ? nil : try ArabicNameSpellings.shipped(),
+                                      egyptianNames: noEgyptianNames ? nil : try EgyptianNameSpellings.shipped())
         let loadTime = ContinuousClock.now - loadStarted
         if reverse {
             try scoreReverse(pairs, matcher: LatinNameMatcher(romanizer: romanizer))

@@ -181,6 +181,96 @@ struct NameRomanizerTests {
         }
     }
 
+    @Test func latinMarginalIsAProbabilityAboveTheJointOne() throws {
+        let model = try romanizer().model
+        let scorer = LatinMarginalScorer(model: model, beamWidth: 4, graphonesPerSpan: 4)
+        let wide = LatinMarginalScorer(model: model, beamWidth: 16, graphonesPerSpan: 16)
+        let memo = ArcScoreMemo(size: 1024)
+        var scratch = LatinMarginalScorer.Scratch()
+        for latin in ["david", "smith", "murati", "x", "aghazadeh"] {
+            let marginal = scorer.logProbability(of: Array(latin.utf8), memo: memo, scratch: &scratch)
+            let wider = wide.logProbability(of: Array(latin.utf8), memo: memo, scratch: &scratch)
+            #expect(marginal.isFinite && marginal < 0, "\(latin): \(marginal)")
+            // A wider search adds paths, so the estimate can only grow (up to rounding).
+            #expect(wider >= marginal - 1e-6, "\(latin): \(wider) < \(marginal)")
+            // The marginal sums over Arabic spellings, so it is at least the best joint path found forward.
+            let letters = ArabicNameFolding.foldForModel(Substring(["david": "ديفيد", "smith": "سميث", "murati": "موراتي",
+                                                                    "x": "اكس", "aghazadeh": "آغازاده"][latin] ?? ""))
+            let joint = BeamDecoder(model: model, configuration: NameRomanizer.Configuration())
+                .decode(letters, bonusTrie: LatinNameTrie())
+                .filter { $0.latin == Array(latin.utf8) }.map(\.score).max()
+            if let joint { #expect(wider >= joint - 1e-4, "\(latin): \(wider) < joint \(joint)") }
+        }
+        #expect(scorer.logProbability(of: [], memo: memo, scratch: &scratch) == -.infinity)
+        // Bytes no graphone spells give no path.
+        #expect(scorer.logProbability(of: Array("#!".utf8), memo: memo, scratch: &scratch) == -.infinity)
+    }
+
+    @Test func channelTermReordersOnlyTheHead() throws {
+        let shared = try romanizer()
+        var off = shared.configuration
+        off.channelWeight = 0
+        off.cacheLimit = 0
+        var on = off
+        on.channelWeight = shared.configuration.channelWeight
+        #expect(on.channelWeight > 0, "the noisy-channel term is on by default")
+        let plain = NameRomanizer(model: shared.model, configuration: off)
+        let channel = NameRomanizer(model: shared.model, configuration: on)
+        var reordered = 0
+        for name in ["ديفيد", "جورج", "ماري", "سميث", "ميرا", "موراتي", "بوب", "ماكجرو", "أتوود", "ترامب"] {
+            let before = plain.romanize(name, top: 16).map(\.latin)
+            let after = channel.romanize(name, top: 16).map(\.latin)
+            let head = on.channelCandidates
+            // Same candidates; only the first `channelCandidates` may change places.
+            #expect(Set(before.prefix(head)) == Set(after.prefix(head)), "\(name)")
+            #expect(Array(before.dropFirst(head)) == Array(after.dropFirst(head)), "\(name)")
+            if before != after { reordered += 1 }
+        }
+        #expect(reordered < 10)
+    }
+
+    @Test func egyptianNameTableLoadsAndIsChecked() throws {
+        let table = try EgyptianNameSpellings.shipped()
+        #expect(table.count > 30_000)
+        #expect(table.spellings(of: "محمد").contains("mohamed"))
+        #expect(table.spellings(of: "هشام").first.map { ["hesham", "hisham"].contains($0) } == true)
+        #expect(table.spellings(of: "xyz").isEmpty)
+        let bad: [(String, String)] = [
+            ("هشام\n", "line 1"),                       // no spelling
+            ("هشام\thesham\nسمير\tSamir\n", "line 2"),  // upper case
+            ("# c\nهشام\thesham\nهشام\thisham\n", "line 3"),  // listed twice
+            ("abc\tabc\n", "line 1"),                   // not Arabic
+            ("# only comments\n", "no names"),
+        ]
+        for (text, expected) in bad {
+            do {
+                _ = try EgyptianNameSpellings(data: Data(text.utf8), path: "egy.tsv")
+                Issue.record("accepted: \(text)")
+            } catch {
+                #expect("\(error)".contains("egy.tsv") && "\(error)".contains(expected), "\(error)")
+            }
+        }
+    }
+
+    @Test func egyptianNameSpellingsAreBoosted() throws {
+        let shared = try romanizer()
+        #expect(shared.egyptianNames != nil, "the table is loaded by default")
+        var settings = shared.configuration
+        settings.cacheLimit = 0
+        let table = try EgyptianNameSpellings(data: Data("نبيل\tzzqq\tnabil\n".utf8), path: "egy.tsv")
+        let with = NameRomanizer(model: shared.model, configuration: settings, egyptianNames: table)
+        let without = NameRomanizer(model: shared.model, configuration: settings)
+        let candidates = with.romanize("نبيل", top: 16).map { $0.latin.lowercased() }
+        // A listed spelling the search cannot find is added; a found one is lifted.
+        #expect(candidates.contains("zzqq"), "\(candidates)")
+        #expect(!without.romanize("نبيل", top: 16).map { $0.latin.lowercased() }.contains("zzqq"))
+        let plainRank = without.romanize("نبيل", top: 16).map { $0.latin.lowercased() }.firstIndex(of: "nabil")
+        let boostedRank = candidates.firstIndex(of: "nabil")
+        #expect(boostedRank != nil && boostedRank ?? 99 <= plainRank ?? 99)
+        // Words not in the table are untouched.
+        #expect(with.romanize("ديفيد", top: 8) == without.romanize("ديفيد", top: 8))
+    }
+
     @Test func sortedTrieInsertionEqualsOneByOne() {
         let names = ["al", "alan", "alana", "albert", "bo", "bob", "bobby", "zed"]
         var sorted = LatinNameTrie(expectedNodes: 8)
