@@ -14,7 +14,11 @@ public struct EgyptianNameSpellings: Sendable {
     /// The shipped table, relative to `Lexicons/`.
     public static let defaultPath = "translit/egyptian-name-spellings.tsv"
 
-    private let table: [[UInt32]: [[UInt8]]]
+    /// Folded Arabic name (as a string: names of up to seven letters need no heap storage) →
+    /// where its tab-separated spellings lie in ``bytes``.
+    private let table: [String: Range<Int32>]
+    /// The file's bytes.
+    private let bytes: [UInt8]
 
     /// The number of Arabic names in the table.
     public var count: Int { table.count }
@@ -23,30 +27,40 @@ public struct EgyptianNameSpellings: Sendable {
     /// name folded, Arabic letters only; spellings of 2+ lower-case letters a–z. Any other
     /// line, or a repeated Arabic name, is a ``LexiconError`` naming the line.
     public init(data: Data, path: String) throws(LexiconError) {
-        var table: [[UInt32]: [[UInt8]]] = [:]
+        let bytes = [UInt8](data)
+        var table: [String: Range<Int32>] = [:]
+        guard bytes.count < Int(Int32.max) else { throw LexiconError(path: path, reason: "file too large") }
         var lineNumber = 0
-        for line in [UInt8](data).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+        var lineStart = 0
+        while lineStart < bytes.count {
             lineNumber += 1
-            if line.isEmpty || line.first == UInt8(ascii: "#") { continue }
-            let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
-            let key = ArabicNameFolding.foldForModel(String(decoding: fields[0], as: UTF8.self))
-            guard fields.count >= 2, !key.isEmpty, key.allSatisfy(ArabicNameFolding.isModelLetter) else {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count && bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+            defer { lineStart = lineEnd + 1 }
+            if lineEnd == lineStart || bytes[lineStart] == UInt8(ascii: "#") { continue }
+            let line = bytes[lineStart..<lineEnd]
+            guard let tab = line.firstIndex(of: UInt8(ascii: "\t")) else {
                 throw LexiconError(path: path, reason: "line \(lineNumber): expected ARABIC<TAB>SPELLING…")
             }
-            var spellings: [[UInt8]] = []
-            for field in fields.dropFirst() {
+            let name = String(decoding: bytes[lineStart..<tab], as: UTF8.self)
+            let letters = ArabicNameFolding.foldForModel(name)
+            guard !letters.isEmpty, letters.allSatisfy(ArabicNameFolding.isModelLetter),
+                  letters.count == name.unicodeScalars.count else {
+                throw LexiconError(path: path, reason: "line \(lineNumber): expected ARABIC<TAB>SPELLING…")
+            }
+            for field in bytes[(tab + 1)..<lineEnd].split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false) {
                 guard field.count >= 2, field.allSatisfy({ (0x61...0x7A).contains($0) }) else {
                     throw LexiconError(path: path, reason: "line \(lineNumber): bad spelling '\(String(decoding: field, as: UTF8.self))'")
                 }
-                spellings.append(Array(field))
             }
-            guard table[key] == nil else {
-                throw LexiconError(path: path, reason: "line \(lineNumber): '\(String(decoding: fields[0], as: UTF8.self))' is listed twice")
+            guard table[name] == nil else {
+                throw LexiconError(path: path, reason: "line \(lineNumber): '\(name)' is listed twice")
             }
-            table[key] = spellings
+            table[name] = Int32(tab + 1)..<Int32(lineEnd)
         }
         guard !table.isEmpty else { throw LexiconError(path: path, reason: "no names") }
         self.table = table
+        self.bytes = bytes
     }
 
     /// Loads the shipped table.
@@ -61,5 +75,14 @@ public struct EgyptianNameSpellings: Sendable {
     }
 
     /// The spellings of an already folded word.
-    func spellings(ofFolded letters: [UInt32]) -> [[UInt8]] { table[letters] ?? [] }
+    func spellings(ofFolded letters: [UInt32]) -> [[UInt8]] {
+        var name = String.UnicodeScalarView()
+        for letter in letters {
+            guard let scalar = Unicode.Scalar(letter) else { return [] }
+            name.append(scalar)
+        }
+        guard let range = table[String(name)] else { return [] }
+        return bytes[Int(range.lowerBound)..<Int(range.upperBound)]
+            .split(separator: UInt8(ascii: "\t")).map { Array($0) }
+    }
 }
