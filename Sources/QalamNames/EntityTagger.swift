@@ -16,8 +16,6 @@ public struct EntityTagger: Sendable {
     public let model: NERModel
     /// The features the weights were trained with.
     public let extractor: NERFeatureExtractor
-    /// The learned second stage, when the model file has one (``SecondStage``).
-    public let secondStage: SecondStage?
     /// Word scores kept between calls of ``entities(in:)`` (shared by copies of this tagger).
     private let wordScores = WordScoreStore()
 
@@ -26,20 +24,14 @@ public struct EntityTagger: Sendable {
 
     /// A tagger from a model and its feature extractor.
     public init(model: NERModel, extractor: NERFeatureExtractor) {
-        self.init(model: model, extractor: extractor, secondStage: nil)
-    }
-
-    /// A tagger from a first-stage model, its feature extractor and a second stage.
-    public init(model: NERModel, extractor: NERFeatureExtractor, secondStage: SecondStage?) {
         self.model = model
         self.extractor = extractor
-        self.secondStage = secondStage
     }
 
     /// The shipped tagger (loaded once per process, then shared).
     public init() throws {
         let loaded = try Self.shipped.get()
-        self.init(model: loaded.model, extractor: loaded.extractor, secondStage: loaded.secondStage)
+        self.init(model: loaded.model, extractor: loaded.extractor)
     }
 
     /// Where the shipped model file is (see ``QalamLexicons/LexiconStore``).
@@ -52,21 +44,17 @@ public struct EntityTagger: Sendable {
     public init(modelAt url: URL) throws {
         let data: Data
         do { data = try Data(contentsOf: url) } catch { throw NERModelError("cannot read \(url.path): \(error.localizedDescription)") }
-        let (model, secondStage) = try NERModelFile.read(data)
-        self.init(model: model, extractor: try NERFeatureExtractor.shipped(rowBits: model.rowBits), secondStage: secondStage)
+        let model = try NERModel(bytes: data)
+        self.init(model: model, extractor: try NERFeatureExtractor.shipped(rowBits: model.rowBits))
     }
 
     private static let shipped: Result<EntityTagger, any Error> = Result {
-        let (model, secondStage) = try NERModelFile.read(try LexiconStore.data(modelPath))
-        return EntityTagger(model: model, extractor: try NERFeatureExtractor.shipped(rowBits: model.rowBits), secondStage: secondStage)
+        let model = try NERModel(bytes: try LexiconStore.data(modelPath))
+        return EntityTagger(model: model, extractor: try NERFeatureExtractor.shipped(rowBits: model.rowBits))
     }
 
     /// BIO tags (`O`, `B-PERS`, …) for one pre-tokenized sentence.
     public func tags(forTokens tokens: [String]) -> [String] {
-        if let secondStage {
-            let (first, tables) = FirstPassSentence.tag([tokens], model: model, extractor: extractor)
-            return (secondStage.paths(first, tables: tables).first ?? []).map { BIOTag.all[$0].description }
-        }
         var cache = WordScoreCache(model: model, extractor: extractor)
         let slots = tokens.map { cache.slot(of: $0[...], kind: TokenKind.classify($0.unicodeScalars)) }
         let emissions = cache.emissions(slots: slots)
@@ -79,12 +67,20 @@ public struct EntityTagger: Sendable {
     /// sentence is decoded on its own; then parts of full person names found anywhere in
     /// the text are tagged where they occur alone (see ``entities(in:)``).
     public func tags(forSentences sentences: [[String]]) -> [[String]] {
-        let (first, tables) = FirstPassSentence.tag(sentences, model: model, extractor: extractor)
-        let paths = secondStage?.paths(first, tables: tables) ?? first.map(\.path)
+        var cache = WordScoreCache(model: model, extractor: extractor)
+        var transitions = TransitionWeightCache()
+        var keys: [[WordKeys]] = []
+        keys.reserveCapacity(sentences.count)
+        let tags = sentences.map { tokens -> [BIOTag] in
+            let slots = tokens.map { cache.slot(of: $0[...], kind: TokenKind.classify($0.unicodeScalars)) }
+            let sentenceKeys = slots.map { cache.keys(ofSlot: $0) }
+            keys.append(sentenceKeys)
+            return transitions.decode(emissions: cache.emissions(slots: slots), slots: slots, model: model) { cache.keys(ofSlot: $0) }
+                .map { BIOTag.all[$0] }
+        }
         var memory = NameMemory(extractor: extractor)
-        let remembered = memory.apply(to: paths.map { $0.map { BIOTag.all[$0] } }, sentences: sentences)
-        guard secondStage?.propagation ?? true else { return remembered.map { $0.map(\.description) } }
-        return EntityPropagation.apply(to: remembered, keys: first.map(\.keys)).map { $0.map(\.description) }
+        let remembered = memory.apply(to: tags, sentences: sentences)
+        return EntityPropagation.apply(to: remembered, keys: keys).map { $0.map(\.description) }
     }
 
     /// The entities of a document, in order. The document is tagged sentence by sentence
@@ -119,7 +115,6 @@ public struct EntityTagger: Sendable {
         slots.reserveCapacity(64)
         // Per sentence: token span, emissions and best path (then made consistent across sentences).
         var spans: [Range<Int>] = [], allEmissions: [[Float]] = [], paths: [[BIOTag]] = [], keys: [[WordKeys]] = []
-        var firstPass: [FirstPassSentence] = []
         for index in tokens.indices {
             let token = tokens[index]
             let word = UnsafeBufferPointer(rebasing: bytes[token.start..<token.end])
@@ -133,22 +128,14 @@ public struct EntityTagger: Sendable {
                 let emissions = cache.emissions(slots: slots)
                 let sentenceKeys = slots.map { cache.keys(ofSlot: $0) }
                 spans.append(start..<(index + 1))
-                if secondStage != nil {
-                    let (path, index) = transitions.decodeKeepingTables(emissions: emissions, slots: slots, model: model) { cache.keys(ofSlot: $0) }
-                    firstPass.append(FirstPassSentence(emissions: emissions, tableIndex: index, path: path, keys: sentenceKeys))
-                } else {
-                    paths.append(transitions.decode(emissions: emissions, slots: slots, model: model) { cache.keys(ofSlot: $0) }.map { BIOTag.all[$0] })
-                }
+                paths.append(transitions.decode(emissions: emissions, slots: slots, model: model) { cache.keys(ofSlot: $0) }.map { BIOTag.all[$0] })
                 allEmissions.append(emissions)
                 keys.append(sentenceKeys)
                 start = index + 1
                 slots.removeAll(keepingCapacity: true)
             }
         }
-        if let secondStage {
-            paths = secondStage.paths(firstPass, tables: transitions.builtTables).map { $0.map { BIOTag.all[$0] } }
-        }
-        if secondStage?.propagation ?? true { paths = EntityPropagation.apply(to: paths, keys: keys) }
+        paths = EntityPropagation.apply(to: paths, keys: keys)
         for (sentence, span) in spans.enumerated() {
             addEntities(span, path: paths[sentence].map(\.index), emissions: allEmissions[sentence], keys: keys[sentence], document: document, into: &entities)
         }

@@ -102,17 +102,13 @@ public struct NERModel: Sendable {
     }
 
     /// The model's bytes; weights are quantized to 16 bits.
-    public func serialized() -> [UInt8] { serialized(formatVersion: Self.formatVersion) }
-
-    /// The model's bytes with `formatVersion` in the header (2: a second stage follows,
-    /// see ``NERModelFile``).
-    func serialized(formatVersion: UInt32) -> [UInt8] {
+    public func serialized() -> [UInt8] {
         var out: [UInt8] = Self.magic
         func put32(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { out.append(contentsOf: $0) } }
         func putFloat(_ value: Float) { put32(value.bitPattern) }
         let largest = values.reduce(Float(0)) { max($0, abs($1)) }
         let scale = largest > 0 ? largest / 32767 : 1
-        put32(formatVersion)
+        put32(Self.formatVersion)
         put32(NERFeatureExtractor.templateVersion)
         put32(UInt32(rowBits))
         put32(UInt32(BIOTag.count))
@@ -133,20 +129,11 @@ public struct NERModel: Sendable {
     }
 
     /// Reads a model written by ``serialized()``; anything malformed is an ``NERModelError``.
-    /// A file with a second stage (``NERModelFile``) gives its first stage.
     public init(bytes: Data) throws {
-        self = try NERModelFile.read(bytes).model
-    }
-
-    /// Reads one model from `reader`, which is left after its last row; `format` is the
-    /// header's format version (1, or 2 when a second stage follows).
-    init(reader: inout ByteReader, format: inout UInt32) throws {
-        let byteCount = reader.bytes.count
+        var reader = ByteReader(bytes: [UInt8](bytes))
         guard try reader.bytes(4) == Self.magic else { throw NERModelError("not a Qalam NER model (bad magic)") }
-        format = try reader.uint32()
-        guard format == 1 || format == NERModelFile.formatWithSecondStage else {
-            throw NERModelError("format version \(format), expected 1 or \(NERModelFile.formatWithSecondStage)")
-        }
+        let format = try reader.uint32()
+        guard format == Self.formatVersion else { throw NERModelError("format version \(format), expected \(Self.formatVersion)") }
         let templates = try reader.uint32()
         guard templates == NERFeatureExtractor.templateVersion else {
             throw NERModelError("trained with feature templates v\(templates), this build uses v\(NERFeatureExtractor.templateVersion); retrain with `qalam train ner`")
@@ -165,7 +152,7 @@ public struct NERModel: Sendable {
             transitions.append(value)
         }
         let rowCount = Int(try reader.uint32())
-        guard rowCount <= 1 << bits, rowCount * (4 + 2 * tags) <= byteCount else { throw NERModelError("row count \(rowCount) too large") }
+        guard rowCount <= 1 << bits, rowCount * (4 + 2 * tags) <= bytes.count else { throw NERModelError("row count \(rowCount) too large") }
         rowStart = Array(repeating: -1, count: 1 << bits)
         values = []
         values.reserveCapacity(rowCount * tags)
@@ -177,6 +164,7 @@ public struct NERModel: Sendable {
             rowStart[row] = Int32(values.count)
             for _ in 0..<tags { values.append(Float(try reader.int16()) * scale) }
         }
+        guard reader.isAtEnd else { throw NERModelError("trailing bytes after the weights") }
     }
 }
 

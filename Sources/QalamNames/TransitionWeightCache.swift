@@ -26,20 +26,6 @@ struct TransitionWeightCache: Sendable {
         return ViterbiDecoder.decode(emissions: emissions, count: slots.count, tables: tables, tableIndex: index)
     }
 
-    /// Like ``decode(emissions:slots:model:keys:)``, also giving each position's table number
-    /// in ``builtTables`` (the second stage adds its transitions to these tables).
-    mutating func decodeKeepingTables(emissions: [Float], slots: [Int], model: NERModel, keys: (Int) -> WordKeys) -> (path: [Int], tableIndex: [Int]) {
-        if masked == nil { masked = TransitionFeatures.masked(model.transitions) }
-        guard let masked else { return ([], []) }
-        var index: [Int] = []
-        index.reserveCapacity(slots.count)
-        for slot in slots { index.append(row(of: keys(slot), masked: masked, model: model)) }
-        return (ViterbiDecoder.decode(emissions: emissions, count: slots.count, tables: tables, tableIndex: index), index)
-    }
-
-    /// The transition tables built so far, ``TransitionFeatures/cells`` floats each.
-    var builtTables: [Float] { tables }
-
     /// The table number for a word's keys, building the table on first sight.
     private mutating func row(of keys: WordKeys, masked: [Float], model: NERModel) -> Int {
         if let packed = Self.packed(keys) {

@@ -47,41 +47,7 @@ struct TrainNERCommand: ParsableCommand {
     @Option(help: ArgumentHelp("With --folds, also write every sentence with its cross-validated tags (CoNLL).", valueName: "file"))
     var foldOutput: String?
 
-    @Flag(inversion: .prefixedNo, help: "Train the learned second stage (stacking over jackknifed first-pass output) and store it in the model file.")
-    var secondStage = false
-
-    @Option(help: ArgumentHelp("Jackknife folds for the second stage's training input.", valueName: "count"))
-    var innerFolds: Int = 4
-
-    @Option(help: ArgumentHelp("Epochs of the jackknife's first-pass models (default: --epochs).", valueName: "count"))
-    var innerEpochs: Int?
-
-    @Option(help: ArgumentHelp("Second stage: passes over the data.", valueName: "count"))
-    var stage2Epochs: Int = 10
-
-    @Option(help: ArgumentHelp("Second stage: sentences before and after a word within which its other occurrences count.", valueName: "count"))
-    var stage2Window: Int = 15
-
-    @Option(help: ArgumentHelp("Second stage: log2 of the number of feature rows.", valueName: "bits"))
-    var stage2RowBits: Int = 18
-
-    @Flag(inversion: .prefixedNo, help: "Second stage: start from the first pass's scores (residual).")
-    var stage2Residual = true
-
-    @Flag(inversion: .prefixedNo, help: "Second stage: keep the label-consistency rules after it.")
-    var stage2Propagation = true
-
-    @Option(help: ArgumentHelp("With --folds and --second-stage: also score this second-stage variant (repeatable; keys window, epochs, rowbits, residual, propagation, e.g. window=30,propagation=0).", valueName: "spec"))
-    var stage2Variant: [String] = []
-
-    @Option(help: ArgumentHelp("With --folds and --second-stage: keep each fold's first-stage model and jackknife in DIR and reuse them.", valueName: "dir"))
-    var stage2Cache: String?
-
     func validate() throws {
-        guard (2...20).contains(innerFolds) else { throw ValidationError("--inner-folds must be in 2...20") }
-        guard stage2Epochs > 0, (12...24).contains(stage2RowBits), stage2Window >= 0 else {
-            throw ValidationError("--stage2-epochs must be positive, --stage2-row-bits in 12...24, --stage2-window not negative")
-        }
         guard epochs > 0 else { throw ValidationError("--epochs must be positive") }
         guard (1...16).contains(ensemble) else { throw ValidationError("--ensemble must be in 1...16") }
         guard (12...24).contains(rowBits) else { throw ValidationError("--row-bits must be in 12...24") }
@@ -109,13 +75,7 @@ struct TrainNERCommand: ParsableCommand {
         if ensemble > 1, !development.isEmpty {
             printError("ensemble of \(ensemble): " + score(model, development, extractor: extractor))
         }
-        var stage: SecondStage?
-        if secondStage {
-            printError("second stage: jackknife of \(innerFolds) folds")
-            let examples = jackknife(training, extractor: extractor)
-            stage = stage2Trainer(try variants().first ?? [:]).train(examples)
-        }
-        let bytes = NERModelFile.serialized(model: model, secondStage: stage)
+        let bytes = model.serialized()
         try Data(bytes).write(to: URL(fileURLWithPath: out))
         printError("wrote \(out) (\(bytes.count) bytes)")
     }
@@ -125,82 +85,19 @@ struct TrainNERCommand: ParsableCommand {
     private func crossValidate(_ sentences: [TaggedSentence]) throws {
         let extractor = try NERFeatureExtractor.shipped(rowBits: rowBits)
         var evaluation = NEREvaluation()
-        var baselineEvaluation = NEREvaluation()
-        var variantEvaluations = [NEREvaluation](repeating: NEREvaluation(), count: try variants().count)
-        var conll = "", baselineConll = ""
+        var conll = ""
         for fold in 0..<folds {
             let range = (sentences.count * fold / folds)..<(sentences.count * (fold + 1) / folds)
             let training = Array(sentences[..<range.lowerBound] + sentences[range.upperBound...])
             let development = Array(sentences[range])
-            let cached = stage2Cache.map { ($0 + "/fold-\(fold)-model.bin", $0 + "/fold-\(fold)-jackknife.bin") }
-            var model: NERModel
-            if let cached, let data = FileManager.default.contents(atPath: cached.0) {
-                model = try NERModel(bytes: data)
-            } else {
-                var models: [NERModel] = []
-                for member in 0..<ensemble {
-                    var trainer = PerceptronTrainer(extractor: extractor, epochs: epochs, seed: seed &+ UInt64(member))
-                    trainer.rareWordLimit = rareWords
-                    models.append(trainer.train(training))
-                }
-                guard let mean = NERModel.mean(of: models) else { throw ValidationError("no model trained") }
-                model = mean
-                if let cached {
-                    try Data(model.serialized()).write(to: URL(fileURLWithPath: cached.0))
-                    model = try NERModel(bytes: Data(model.serialized()))
-                }
+            var models: [NERModel] = []
+            for member in 0..<ensemble {
+                var trainer = PerceptronTrainer(extractor: extractor, epochs: epochs, seed: seed &+ UInt64(member))
+                trainer.rareWordLimit = rareWords
+                models.append(trainer.train(training))
             }
-            var predicted = EntityTagger(model: model, extractor: extractor).tags(forSentences: development.map(\.tokens))
-            if secondStage {
-                var baseline = NEREvaluation()
-                for (sentence, tags) in zip(development, predicted) {
-                    let system = tags.compactMap { BIOTag(string: $0) }
-                    baseline.add(gold: sentence.tags, predicted: system)
-                    baselineEvaluation.add(gold: sentence.tags, predicted: system)
-                }
-                printFold("first stage only", fold, baseline)
-                if let foldOutput {
-                    var text = ""
-                    for (sentence, tags) in zip(development, predicted) {
-                        for (token, tag) in zip(sentence.tokens, tags) { text += token + "\t" + tag + "\n" }
-                        text += "\n"
-                    }
-                    baselineConll += text
-                    try Data(baselineConll.utf8).write(to: URL(fileURLWithPath: foldOutput + ".first"))
-                }
-                let examples: [SecondStageTrainer.Example]
-                if let cached, let data = FileManager.default.contents(atPath: cached.1) {
-                    examples = try SecondStageTrainer.examples(from: data)
-                } else {
-                    examples = jackknife(training, extractor: extractor)
-                    if let cached { try Data(SecondStageTrainer.serialized(examples)).write(to: URL(fileURLWithPath: cached.1)) }
-                }
-                var jackknifed = NEREvaluation()
-                for example in examples { jackknifed.add(gold: example.goldTags, predicted: example.firstPassTags) }
-                printFold("jackknifed first pass on the training part", fold, jackknifed)
-                let outerExamples = SecondStageTrainer.jackknife(development, folds: 2, extractor: extractor) { _ in model }
-                let zero = SecondStage(weights: NERModel(rowBits: 12, denseWeights: [], transitions: [Float](repeating: 0, count: 90)), window: 15, residual: true, propagation: true)
-                let zeroTags = EntityTagger(model: model, extractor: extractor, secondStage: zero).tags(forSentences: development.map(\.tokens))
-                let zeroOwn = SecondStageTrainer.paths(zero, on: outerExamples)
-                printError("zero second stage: same tags as the first stage \(zeroTags == predicted), own tables same as first pass \(zip(zeroOwn, outerExamples).allSatisfy { $0 == $1.firstPassTags })")
-                printError(String(format: "mean first-pass margin: jackknife %.2f, outer model on the fold %.2f",
-                                  SecondStageTrainer.meanMargin(examples), SecondStageTrainer.meanMargin(outerExamples)))
-                for (number, variant) in try variants().enumerated() {
-                    let stage = stage2Trainer(variant).train(examples)
-                    var fit = NEREvaluation()
-                    for (example, tags) in zip(examples, SecondStageTrainer.paths(stage, on: examples)) { fit.add(gold: example.goldTags, predicted: tags) }
-                    printFold("second stage on its own training data", fold, fit)
-                    let tags = EntityTagger(model: model, extractor: extractor, secondStage: stage).tags(forSentences: development.map(\.tokens))
-                    var variantFold = NEREvaluation()
-                    for (sentence, tags) in zip(development, tags) {
-                        let system = tags.compactMap { BIOTag(string: $0) }
-                        variantFold.add(gold: sentence.tags, predicted: system)
-                        variantEvaluations[number].add(gold: sentence.tags, predicted: system)
-                    }
-                    printFold("second stage " + describe(variant), fold, variantFold)
-                    if number == 0 { predicted = tags }
-                }
-            }
+            guard let model = NERModel.mean(of: models) else { throw ValidationError("no model trained") }
+            let predicted = EntityTagger(model: model, extractor: extractor).tags(forSentences: development.map(\.tokens))
             var foldEvaluation = NEREvaluation()
             for (sentence, tags) in zip(development, predicted) {
                 let system = tags.compactMap { BIOTag(string: $0) }
@@ -217,70 +114,6 @@ struct TrainNERCommand: ParsableCommand {
         if let foldOutput { try Data(conll.utf8).write(to: URL(fileURLWithPath: foldOutput)) }
         print("cross-validation, \(folds) folds, ensemble of \(ensemble), \(epochs) epochs:")
         print(evaluation.report)
-        if secondStage {
-            print("first stage only:")
-            print(baselineEvaluation.report)
-            for (variant, variantEvaluation) in zip(try variants(), variantEvaluations) {
-                print("second stage " + describe(variant) + ":")
-                print(variantEvaluation.report)
-            }
-        }
-    }
-
-    /// The second-stage settings to train: the options, then each --stage2-variant.
-    private func variants() throws -> [[String: Int]] {
-        var result: [[String: Int]] = [[:]]
-        for spec in stage2Variant {
-            var variant: [String: Int] = [:]
-            for part in spec.split(separator: ",") {
-                let pair = part.split(separator: "=")
-                guard pair.count == 2, let value = Int(pair[1]),
-                    ["window", "epochs", "rowbits", "residual", "propagation", "disable", "scale"].contains(String(pair[0])) else {
-                    throw ValidationError("bad --stage2-variant \(spec)")
-                }
-                variant[String(pair[0])] = value
-            }
-            result.append(variant)
-        }
-        return result
-    }
-
-    private func describe(_ variant: [String: Int]) -> String {
-        let trainer = stage2Trainer(variant)
-        return "(window \(trainer.window), \(trainer.epochs) epochs, row bits \(trainer.rowBits), residual \(trainer.residual), propagation \(trainer.propagation), disabled \(trainer.disabledTemplates), scale \(trainer.baseScale))"
-    }
-
-    private func stage2Trainer(_ variant: [String: Int]) -> SecondStageTrainer {
-        var trainer = SecondStageTrainer()
-        trainer.seed = seed
-        trainer.epochs = variant["epochs"] ?? stage2Epochs
-        trainer.window = variant["window"] ?? stage2Window
-        trainer.rowBits = variant["rowbits"] ?? stage2RowBits
-        trainer.residual = (variant["residual"].map { $0 != 0 }) ?? stage2Residual
-        trainer.propagation = (variant["propagation"].map { $0 != 0 }) ?? stage2Propagation
-        trainer.disabledTemplates = UInt32(clamping: variant["disable"] ?? 0)
-        trainer.baseScale = Float(variant["scale"] ?? 100) / 100
-        return trainer
-    }
-
-    /// Jackknifed first-pass output of `sentences` (``SecondStageTrainer/jackknife``), each
-    /// fold tagged by an ensemble like the first stage's, trained on the other folds.
-    private func jackknife(_ sentences: [TaggedSentence], extractor: NERFeatureExtractor) -> [SecondStageTrainer.Example] {
-        SecondStageTrainer.jackknife(sentences, folds: innerFolds, extractor: extractor) { training in
-            var models: [NERModel] = []
-            for member in 0..<ensemble {
-                var trainer = PerceptronTrainer(extractor: extractor, epochs: innerEpochs ?? epochs, seed: seed &+ UInt64(member))
-                trainer.rareWordLimit = rareWords
-                models.append(trainer.train(training))
-            }
-            return NERModel.mean(of: models)
-                ?? NERModel(rowBits: rowBits, denseWeights: [], transitions: [Float](repeating: 0, count: (BIOTag.count + 1) * BIOTag.count))
-        }
-    }
-
-    private func printFold(_ label: String, _ fold: Int, _ evaluation: NEREvaluation) {
-        let person = evaluation.byType[.person] ?? NEREvaluation.Counts()
-        printError(String(format: "fold %d/%d, %@: micro F1 %.4f, PERS F1 %.4f", fold + 1, folds, label, evaluation.micro.f1, person.f1))
     }
 
     private func score(_ model: NERModel, _ development: [TaggedSentence], extractor: NERFeatureExtractor) -> String {
