@@ -86,7 +86,7 @@ public struct NERFeatureExtractor: Sendable {
 
     /// A number that changes whenever the feature templates change; stored in models so
     /// that a model trained with other features is refused.
-    public static let templateVersion: UInt32 = 12
+    public static let templateVersion: UInt32 = 11
 
     private enum Template: UInt8 {
         case bias = 1, word, stem, prefix1, prefix2, prefix3, suffix1, suffix2, suffix3

@@ -97,14 +97,9 @@ public struct PerceptronTrainer: Sendable {
                     let source = Int(row) * tags
                     for tag in 0..<tags { target[offset + tag] += model.weights[source + tag] }
                 }
-                let trigram = SecondOrderTransitions.table(rowBits: model.rowBits) { row, target, offset in
-                    let source = Int(row) * tags
-                    for tag in 0..<tags { target[offset + tag] += model.weights[source + tag] }
-                }
                 let predicted = ViterbiDecoder.decode(
                     emissions: emissions, count: rows.count,
-                    tables: TransitionFeatures.tables(masked: TransitionFeatures.masked(model.transitions) ?? [], groupWeights: groupWeights),
-                    trigram: trigram)
+                    tables: TransitionFeatures.tables(masked: TransitionFeatures.masked(model.transitions) ?? [], groupWeights: groupWeights))
                 guard predicted.count == gold.count else { continue }
                 if predicted != gold {
                     for position in rows.indices {
@@ -118,16 +113,6 @@ public struct PerceptronTrainer: Sendable {
                                 model.weights[base + predicted[position]] -= 1
                                 weightSums[base + predicted[position]] -= step
                             }
-                        }
-                        let twoBackGold = position >= 2 ? gold[position - 2] : -1
-                        let twoBackPredicted = position >= 2 ? predicted[position - 2] : -1
-                        if position >= 1, gold[position] != predicted[position] || previousGold != previousPredicted || twoBackGold != twoBackPredicted {
-                            let goldRow = Int(SecondOrderTransitions.row(twoBack: twoBackGold, previous: previousGold, rowBits: model.rowBits)) * tags + gold[position]
-                            let predictedRow = Int(SecondOrderTransitions.row(twoBack: twoBackPredicted, previous: previousPredicted, rowBits: model.rowBits)) * tags + predicted[position]
-                            model.weights[goldRow] += 1
-                            weightSums[goldRow] += step
-                            model.weights[predictedRow] -= 1
-                            weightSums[predictedRow] -= step
                         }
                         if gold[position] != predicted[position] || previousGold != previousPredicted {
                             let goldCell = (previousGold + 1) * tags + gold[position]

@@ -14,23 +14,16 @@ struct TransitionWeightCache: Sendable {
     private var rows: [UInt32] = []
     /// The model's plain transitions with disallowed pairs at -infinity (one model per cache).
     private var masked: [Float]?
-    /// The model's trigram weights (``SecondOrderTransitions``), read once.
-    private var trigram: [Float] = []
 
     /// Best tag indices of a sentence under `model`, given its words' slots;
     /// `keys(slot)` gives a slot's word keys.
     mutating func decode(emissions: [Float], slots: [Int], model: NERModel, keys: (Int) -> WordKeys) -> [Int] {
-        if masked == nil {
-            masked = TransitionFeatures.masked(model.transitions)
-            trigram = SecondOrderTransitions.table(rowBits: model.rowBits) { row, target, offset in
-                model.addWeights(ofRow: row, to: &target, at: offset)
-            }
-        }
+        if masked == nil { masked = TransitionFeatures.masked(model.transitions) }
         guard let masked else { return [] }
         var index: [Int] = []
         index.reserveCapacity(slots.count)
         for slot in slots { index.append(row(of: keys(slot), masked: masked, model: model)) }
-        return ViterbiDecoder.decode(emissions: emissions, count: slots.count, tables: tables, tableIndex: index, trigram: trigram)
+        return ViterbiDecoder.decode(emissions: emissions, count: slots.count, tables: tables, tableIndex: index)
     }
 
     /// The table number for a word's keys, building the table on first sight.
