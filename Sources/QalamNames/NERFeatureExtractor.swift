@@ -37,6 +37,16 @@ public struct WordKeys: Sendable, Equatable {
     /// Whether the stem ends like a nisba adjective (-ي, -ية; four letters or more), for
     /// the transition features (``TransitionFeatures``).
     public var endsLikeNisba = false
+    /// Whether ``leadingCliticBytes`` and ``hasFutureParticle`` were recorded: the
+    /// extractor does not segment numbers, punctuation and symbols, so for them the
+    /// segmenter must be asked (see ``NERFeatureExtractor/leadingCliticBytes(of:keys:)``).
+    public var cliticsRecorded = false
+    /// UTF-8 bytes of the conjunctions and prepositions cut off the front of the word (not
+    /// the article, nor a clitic that is the whole word): where an entity that starts
+    /// with this word begins. Not a feature.
+    public var leadingCliticBytes: UInt16 = 0
+    /// Whether one of the proclitics is the future particle س (not a feature).
+    public var hasFutureParticle = false
 
     /// The keys of the pseudo-word beyond the sentence ends.
     public static let boundary = WordKeys(word: 1, stem: 1, coarse: 10_000, transliteration: 200)
@@ -312,13 +322,42 @@ public struct NERFeatureExtractor: Sendable {
             addFlags(.stemList, offset, stemList)
             add(.coarseClass, offset, CollectionOfOne(coarse))
         }
-        return WordKeys(
+        var keys = WordKeys(
             word: Self.key(folded), stem: Self.key(stem), coarse: coarse, transliteration: translitBucket,
             stemLetters: UInt32(stem.count),
             personFlags: UInt32(stemList.intersection(Self.personListFlags).rawValue),
             hasProclitic: segments.first?.role == .proclitic,
             startsWithConjunction: segments.first.map { $0.role == .proclitic && $0.form == "و" } ?? false,
             endsLikeNisba: Self.endsLikeNisba(stem))
+        if !segments.isEmpty, let leading = UInt16(exactly: Self.leadingCliticBytes(segments, wordBytes: utf8.count)) {
+            keys.cliticsRecorded = true
+            keys.leadingCliticBytes = leading
+            keys.hasFutureParticle = segments.contains { $0.role == .proclitic && $0.form == "س" }
+        }
+        return keys
+    }
+
+    /// Bytes of the attached conjunctions and prepositions at the front of a word cut
+    /// into `segments` (the article stays with the name; a word that is nothing but
+    /// clitics keeps its last one).
+    static func leadingCliticBytes(_ segments: [WordSegment], wordBytes: Int) -> Int {
+        var length = 0
+        for segment in segments {
+            guard segment.role == .proclitic, segment.form != "ال", segment.range.upperBound < wordBytes else { break }
+            length = segment.range.upperBound
+        }
+        return length
+    }
+
+    /// ``leadingCliticBytes(_:wordBytes:)`` of `word`, read from its keys when the
+    /// extractor recorded them, else from the segmenter.
+    func leadingCliticBytes(of word: Substring, keys: WordKeys) -> Int {
+        keys.cliticsRecorded ? Int(keys.leadingCliticBytes) : Self.leadingCliticBytes(segmenter.segment(word), wordBytes: word.utf8.count)
+    }
+
+    /// Whether `word` carries the future particle س, read from its keys when recorded.
+    func hasFutureParticle(_ word: Substring, keys: WordKeys) -> Bool {
+        keys.cliticsRecorded ? keys.hasFutureParticle : segmenter.segment(word).contains { $0.role == .proclitic && $0.form == "س" }
     }
 
     /// Affix templates with their lengths (static: no array per word type).
