@@ -48,11 +48,13 @@ struct WordScoreCache: Sendable {
         let tags = BIOTag.count, base = slot * Self.width
         scores.append(contentsOf: repeatElement(0, count: Self.width))
         let model = model, extractor = extractor
-        let wordKeys = scores.withUnsafeMutableBufferPointer { scores in
-            let start = scores.baseAddress
-            return extractor.forEachFeature(of: word, kind: kind) { offset, row in
-                guard let start, (-2...2).contains(offset) else { return }
-                model.addWeights(ofRow: row, to: start + base + (offset + 2) * tags)
+        let wordKeys = model.withUnsafeWeights { weights in
+            scores.withUnsafeMutableBufferPointer { scores in
+                let start = scores.baseAddress
+                return extractor.forEachFeature(of: word, kind: kind) { offset, row in
+                    guard let start, (-2...2).contains(offset) else { return }
+                    weights.addWeights(ofRow: row, to: start + base + (offset + 2) * tags)
+                }
             }
         }
         keys.append(wordKeys)
@@ -142,16 +144,18 @@ struct WordScoreCache: Sendable {
         }
         var rows: [UInt32] = []
         rows.reserveCapacity(10)
-        result.withUnsafeMutableBufferPointer { result in
-            guard let start = result.baseAddress, result.count == count * tags else { return }
-            for position in 0..<count {
-                rows.removeAll(keepingCapacity: true)
-                extractor.pairRows(keys: { keys[slots[$0]] }, position: position, count: count, into: &rows)
-                for row in rows { model.addWeights(ofRow: row, to: start + position * tags) }
-            }
-            extractor.phraseRows(count: count, keys: { keys[slots[$0]] }) { position, row in
-                guard position >= 0, position < count else { return }
-                model.addWeights(ofRow: row, to: start + position * tags)
+        model.withUnsafeWeights { weights in
+            result.withUnsafeMutableBufferPointer { result in
+                guard let start = result.baseAddress, result.count == count * tags else { return }
+                for position in 0..<count {
+                    rows.removeAll(keepingCapacity: true)
+                    extractor.pairRows(keys: { keys[slots[$0]] }, position: position, count: count, into: &rows)
+                    for row in rows { weights.addWeights(ofRow: row, to: start + position * tags) }
+                }
+                extractor.phraseRows(count: count, keys: { keys[slots[$0]] }) { position, row in
+                    guard position >= 0, position < count else { return }
+                    weights.addWeights(ofRow: row, to: start + position * tags)
+                }
             }
         }
         return result

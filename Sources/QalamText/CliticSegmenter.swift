@@ -57,7 +57,8 @@ public struct CliticSegmenter: Sendable {
     // MARK: - Choice
 
     func segment(_ letters: inout WordLetters) -> [WordSegment] {
-        let whole = [WordSegment(role: .stem, range: 0..<letters.byteCount, form: "")]
+        // The word uncut (built only when returned: most words are cut or scored).
+        var whole: [WordSegment] { [WordSegment(role: .stem, range: 0..<letters.byteCount, form: "")] }
         if let foreign = letters.foreignStart {
             return segmentMixed(letters, foreignStart: foreign) ?? whole
         }
