@@ -153,6 +153,13 @@ public struct NERFeatureExtractor: Sendable {
     /// The word-pair rows for one position given its neighbours' keys.
     @inline(__always)
     func pairRows(previous: WordKeys, current: WordKeys, next: WordKeys, into rows: inout [UInt32]) {
+        forEachPairRow(previous: previous, current: current, next: next) { rows.append($0) }
+    }
+
+    /// Calls `body` with each word-pair row of one position, in the order of
+    /// ``pairRows(previous:current:next:into:)`` (the tagger adds them without an array).
+    @inline(__always)
+    func forEachPairRow(previous: WordKeys, current: WordKeys, next: WordKeys, _ body: (UInt32) -> Void) {
         func row(_ template: Template, _ a: UInt32, _ b: UInt32, _ c: UInt32 = 0) -> UInt32 {
             var hasher = FeatureHasher(template: template.rawValue, offset: 0)
             hasher.mix(a)
@@ -160,14 +167,14 @@ public struct NERFeatureExtractor: Sendable {
             hasher.mix(c)
             return hasher.row(bits: rowBits)
         }
-        rows.append(row(.pairWordPrevious, previous.word, current.word))
-        rows.append(row(.pairWordNext, current.word, next.word))
-        rows.append(row(.pairStemPrevious, previous.stem, current.stem))
-        rows.append(row(.pairStemNext, current.stem, next.stem))
-        rows.append(row(.pairClasses, previous.coarse, current.coarse, next.coarse))
-        rows.append(row(.pairStemClass, previous.stem, current.transliteration, current.coarse))
-        rows.append(row(.pairFlagsPrevious, previous.personFlags, current.coarse, current.transliteration))
-        rows.append(row(.pairFlagsNext, current.coarse, current.transliteration, next.personFlags))
+        body(row(.pairWordPrevious, previous.word, current.word))
+        body(row(.pairWordNext, current.word, next.word))
+        body(row(.pairStemPrevious, previous.stem, current.stem))
+        body(row(.pairStemNext, current.stem, next.stem))
+        body(row(.pairClasses, previous.coarse, current.coarse, next.coarse))
+        body(row(.pairStemClass, previous.stem, current.transliteration, current.coarse))
+        body(row(.pairFlagsPrevious, previous.personFlags, current.coarse, current.transliteration))
+        body(row(.pairFlagsNext, current.coarse, current.transliteration, next.personFlags))
     }
 
     /// A 32-bit hash of folded scalars.
@@ -372,12 +379,12 @@ public struct NERFeatureExtractor: Sendable {
                 stemLetters: UInt32(stem.count),
                 personFlags: UInt32(stemList.intersection(Self.personListFlags).rawValue),
                 hasProclitic: segments.first?.role == .proclitic,
-                startsWithConjunction: segments.first.map { $0.role == .proclitic && $0.form == "و" } ?? false,
+                startsWithConjunction: segments.first.map { $0.role == .proclitic && Self.isForm($0, "و") } ?? false,
                 endsLikeNisba: Self.endsLikeNisba(stem))
             if !segments.isEmpty, let leading = UInt16(exactly: Self.leadingCliticBytes(segments, wordBytes: word.utf8.count)) {
                 keys.cliticsRecorded = true
                 keys.leadingCliticBytes = leading
-                keys.hasFutureParticle = segments.contains { $0.role == .proclitic && $0.form == "س" }
+                keys.hasFutureParticle = segments.contains { $0.role == .proclitic && Self.isForm($0, "س") }
             }
             return keys
         }
@@ -389,7 +396,7 @@ public struct NERFeatureExtractor: Sendable {
     static func leadingCliticBytes(_ segments: [WordSegment], wordBytes: Int) -> Int {
         var length = 0
         for segment in segments {
-            guard segment.role == .proclitic, segment.form != "ال", segment.range.upperBound < wordBytes else { break }
+            guard segment.role == .proclitic, !Self.isForm(segment, "ال"), segment.range.upperBound < wordBytes else { break }
             length = segment.range.upperBound
         }
         return length
@@ -401,9 +408,17 @@ public struct NERFeatureExtractor: Sendable {
         keys.cliticsRecorded ? Int(keys.leadingCliticBytes) : Self.leadingCliticBytes(segmenter.segment(word), wordBytes: word.utf8.count)
     }
 
+    /// Whether a clitic's form is `form`, compared byte by byte: the segmenter's forms are
+    /// the fixed letters و ف ب ل ك س and ال, and `String ==` (canonical equivalence) went
+    /// through the slow comparison for every form that differs.
+    @inline(__always)
+    static func isForm(_ segment: WordSegment, _ form: StaticString) -> Bool {
+        form.withUTF8Buffer { segment.form.utf8.elementsEqual($0) }
+    }
+
     /// Whether `word` carries the future particle س, read from its keys when recorded.
     func hasFutureParticle(_ word: Substring, keys: WordKeys) -> Bool {
-        keys.cliticsRecorded ? keys.hasFutureParticle : segmenter.segment(word).contains { $0.role == .proclitic && $0.form == "س" }
+        keys.cliticsRecorded ? keys.hasFutureParticle : segmenter.segment(word).contains { $0.role == .proclitic && Self.isForm($0, "س") }
     }
 
     /// Whether folded stem letters end in ي or ية with at least four letters before
