@@ -37,16 +37,20 @@ public struct WordKeys: Sendable, Equatable {
     /// Whether the stem ends like a nisba adjective (-ي, -ية; four letters or more), for
     /// the transition features (``TransitionFeatures``).
     public var endsLikeNisba = false
+    /// The clitic facts the entity rules read, in one byte so that the keys stay 28 bytes:
+    /// bit 7 set when recorded, bit 6 the future particle, bits 0–5 the leading clitic bytes.
+    var cliticBits: UInt8 = 0
     /// Whether ``leadingCliticBytes`` and ``hasFutureParticle`` were recorded: the
-    /// extractor does not segment numbers, punctuation and symbols, so for them the
-    /// segmenter must be asked (see ``NERFeatureExtractor/leadingCliticBytes(of:keys:)``).
-    public var cliticsRecorded = false
+    /// extractor does not segment numbers, punctuation and symbols (and a word whose
+    /// leading clitics take over 63 bytes is not recorded), so for them the segmenter must
+    /// be asked (see ``NERFeatureExtractor/leadingCliticBytes(of:keys:)``).
+    public var cliticsRecorded: Bool { cliticBits & 0x80 != 0 }
     /// UTF-8 bytes of the conjunctions and prepositions cut off the front of the word (not
     /// the article, nor a clitic that is the whole word): where an entity that starts
     /// with this word begins. Not a feature.
-    public var leadingCliticBytes: UInt16 = 0
+    public var leadingCliticBytes: Int { Int(cliticBits & 0x3F) }
     /// Whether one of the proclitics is the future particle س (not a feature).
-    public var hasFutureParticle = false
+    public var hasFutureParticle: Bool { cliticBits & 0x40 != 0 }
 
     /// The keys of the pseudo-word beyond the sentence ends.
     public static let boundary = WordKeys(word: 1, stem: 1, coarse: 10_000, transliteration: 200)
@@ -381,10 +385,10 @@ public struct NERFeatureExtractor: Sendable {
                 hasProclitic: segments.first?.role == .proclitic,
                 startsWithConjunction: segments.first.map { $0.role == .proclitic && Self.isForm($0, "و") } ?? false,
                 endsLikeNisba: Self.endsLikeNisba(stem))
-            if !segments.isEmpty, let leading = UInt16(exactly: Self.leadingCliticBytes(segments, wordBytes: word.utf8.count)) {
-                keys.cliticsRecorded = true
-                keys.leadingCliticBytes = leading
-                keys.hasFutureParticle = segments.contains { $0.role == .proclitic && Self.isForm($0, "س") }
+            let leading = Self.leadingCliticBytes(segments, wordBytes: word.utf8.count)
+            if !segments.isEmpty, leading < 0x40 {
+                let future = segments.contains { $0.role == .proclitic && Self.isForm($0, "س") }
+                keys.cliticBits = 0x80 | (future ? 0x40 : 0) | UInt8(leading)
             }
             return keys
         }
@@ -405,7 +409,7 @@ public struct NERFeatureExtractor: Sendable {
     /// ``leadingCliticBytes(_:wordBytes:)`` of `word`, read from its keys when the
     /// extractor recorded them, else from the segmenter.
     func leadingCliticBytes(of word: Substring, keys: WordKeys) -> Int {
-        keys.cliticsRecorded ? Int(keys.leadingCliticBytes) : Self.leadingCliticBytes(segmenter.segment(word), wordBytes: word.utf8.count)
+        keys.cliticsRecorded ? keys.leadingCliticBytes : Self.leadingCliticBytes(segmenter.segment(word), wordBytes: word.utf8.count)
     }
 
     /// Whether a clitic's form is `form`, compared byte by byte: the segmenter's forms are
