@@ -210,19 +210,21 @@ public struct NERFeatureExtractor: Sendable {
             row.reserveCapacity(offset == 2 ? 64 : 24)
             return row
         }
-        let keys = forEachFeature(of: word, kind: kind, identity: identity) { offset, row in rows[offset + 2].append(row) }
-        var features = WordFeatures(rows: rows)
+        var sink = RowListSink(rows: rows)
+        let keys = forEachFeature(of: word, kind: kind, identity: identity, into: &sink)
+        var features = WordFeatures(rows: sink.rows)
         features.keys = keys
         return features
     }
 
-    /// The features of a word, handed to `body` one at a time as (context offset −2…2,
+    /// The features of a word, handed to `sink` one at a time as (context offset −2…2,
     /// weight-table row), in the order ``features(of:kind:identity:)`` lists them; returns
     /// the word's keys. The tagger adds each row's weights straight into the word's score
-    /// slot, without building the arrays of ``WordFeatures``.
+    /// slot, without building the arrays of ``WordFeatures`` (a sink type rather than a
+    /// closure, so that the addition is inlined at each feature).
     @inline(__always)
-    func forEachFeature(
-        of word: Substring, kind: TokenKind, identity: Bool = true, _ body: (_ offset: Int, _ row: UInt32) -> Void
+    func forEachFeature<Sink: FeatureRowSink>(
+        of word: Substring, kind: TokenKind, identity: Bool = true, into sink: inout Sink
     ) -> WordKeys {
         let segments = kind == .punctuation || kind == .number || kind == .symbol ? [] : segmenter.segment(word)
         // The proclitics feature's value: each proclitic's form followed by "+".
@@ -301,20 +303,20 @@ public struct NERFeatureExtractor: Sendable {
                 if !identity && (template == .word || template == .stem) { return }
                 var hasher = FeatureHasher(template: template.rawValue, offset: offset)
                 hasher.mix(value)
-                body(offset, hasher.row(bits: rowBits))
+                sink.take(offset: offset, row: hasher.row(bits: rowBits))
             }
             @inline(__always)
             func add(_ template: Template, _ offset: Int, _ value: UInt32) {
                 var hasher = FeatureHasher(template: template.rawValue, offset: offset)
                 hasher.mix(value)
-                body(offset, hasher.row(bits: rowBits))
+                sink.take(offset: offset, row: hasher.row(bits: rowBits))
             }
             @inline(__always)
             func add(_ template: Template, _ offset: Int, _ value: UInt32, then second: UInt32) {
                 var hasher = FeatureHasher(template: template.rawValue, offset: offset)
                 hasher.mix(value)
                 hasher.mix(second)
-                body(offset, hasher.row(bits: rowBits))
+                sink.take(offset: offset, row: hasher.row(bits: rowBits))
             }
             @inline(__always)
             func addFlags(_ template: Template, _ offset: Int, _ membership: NameGazetteer.Membership) {
@@ -473,5 +475,20 @@ public struct NERFeatureExtractor: Sendable {
         store[length] = UInt32(letters <= 2 ? 0 : (letters <= 4 ? 1 : (letters <= 7 ? 2 : 3)))
         length += 1
         return UnsafeBufferPointer(rebasing: store[0..<length])
+    }
+}
+
+/// Where ``NERFeatureExtractor/forEachFeature(of:kind:identity:into:)`` hands a word's rows.
+protocol FeatureRowSink {
+    /// Takes the row of one feature of the word seen at context `offset` (−2…2).
+    mutating func take(offset: Int, row: UInt32)
+}
+
+/// Collects a word's rows per offset (the arrays of ``WordFeatures``).
+private struct RowListSink: FeatureRowSink {
+    var rows: [[UInt32]]
+
+    mutating func take(offset: Int, row: UInt32) {
+        rows[offset + 2].append(row)
     }
 }

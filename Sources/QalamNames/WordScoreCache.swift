@@ -53,10 +53,8 @@ struct WordScoreCache: Sendable {
         let wordKeys = withUnsafeTemporaryAllocation(of: Float.self, capacity: Self.width) { sums in
             sums.initialize(repeating: 0)
             let wordKeys = parts.model.withUnsafeWeights { weights in
-                parts.extractor.forEachFeature(of: word, kind: kind) { offset, row in
-                    guard let start = sums.baseAddress, (-2...2).contains(offset) else { return }
-                    weights.addWeights(ofRow: row, to: start + (offset + 2) * tags)
-                }
+                var sink = WeightSink(weights: weights, sums: sums, tags: tags)
+                return parts.extractor.forEachFeature(of: word, kind: kind, into: &sink)
             }
             scores.append(contentsOf: sums)
             return wordKeys
@@ -175,5 +173,19 @@ private final class Parts: Sendable {
     init(model: NERModel, extractor: NERFeatureExtractor) {
         self.model = model
         self.extractor = extractor
+    }
+}
+
+/// Adds each feature row's weights into a word's score row (offset by offset, `tags`
+/// floats each), as ``WordScoreCache/addWord(_:kind:key:)`` finds them.
+private struct WeightSink: FeatureRowSink {
+    let weights: UnsafeWeights
+    let sums: UnsafeMutableBufferPointer<Float>
+    let tags: Int
+
+    @inline(__always)
+    mutating func take(offset: Int, row: UInt32) {
+        guard let start = sums.baseAddress, (-2...2).contains(offset) else { return }
+        weights.addWeights(ofRow: row, to: start + (offset + 2) * tags)
     }
 }
