@@ -184,12 +184,8 @@ public struct EntityTagger: Sendable {
             }
             let first = document.tokens[span.lowerBound + chunk.range.lowerBound]
             let last = document.tokens[span.lowerBound + chunk.range.upperBound - 1]
-            var startByte = first.start
             // Leave attached conjunctions and prepositions («لبيرتي») outside the entity.
-            for segment in extractor.segmenter.segment(document.text(of: first)) {
-                guard segment.role == .proclitic, segment.form != "ال", segment.range.upperBound < first.byteCount else { break }
-                startByte = first.start + segment.range.upperBound
-            }
+            let startByte = first.start + extractor.leadingCliticBytes(of: document.text(of: first), keys: keys[chunk.range.lowerBound])
             entities.append(Entity(
                 type: chunk.type, tokenRange: (span.lowerBound + chunk.range.lowerBound)..<(span.lowerBound + chunk.range.upperBound),
                 start: startByte, end: last.end, confidence: (confidence * 1000).rounded() / 1000))

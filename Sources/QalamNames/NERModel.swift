@@ -101,6 +101,15 @@ public struct NERModel: Sendable {
         }
     }
 
+    /// Calls `body` with read-only pointers into the weight table, for adding many rows
+    /// (``UnsafeWeights/addWeights(ofRow:to:)``) without reaching the arrays each time.
+    @inline(__always)
+    func withUnsafeWeights<Result>(_ body: (UnsafeWeights) -> Result) -> Result {
+        rowStart.withUnsafeBufferPointer { rowStart in
+            values.withUnsafeBufferPointer { values in body(UnsafeWeights(rowStart: rowStart, values: values)) }
+        }
+    }
+
     /// The model's bytes; weights are quantized to 16 bits.
     public func serialized() -> [UInt8] {
         var out: [UInt8] = Self.magic
@@ -192,5 +201,22 @@ struct ByteReader {
         guard position + 2 <= bytes.count else { throw NERModelError("file is truncated") }
         defer { position += 2 }
         return Int16(bitPattern: UInt16(bytes[position]) | UInt16(bytes[position + 1]) << 8)
+    }
+}
+
+/// Pointers into an ``NERModel``'s weight table, valid inside ``NERModel/withUnsafeWeights(_:)``.
+struct UnsafeWeights {
+    let rowStart: UnsafeBufferPointer<Int32>
+    let values: UnsafeBufferPointer<Float>
+
+    /// Adds the weights of `row` to the `BIOTag.count` floats at `target`, as
+    /// ``NERModel/addWeights(ofRow:to:)`` does.
+    @inline(__always)
+    func addWeights(ofRow row: UInt32, to target: UnsafeMutablePointer<Float>) {
+        let index = Int(row)
+        guard index < rowStart.count else { return }
+        let base = Int(rowStart[index])
+        guard base >= 0, base + BIOTag.count <= values.count else { return }
+        for tag in 0..<BIOTag.count { target[tag] += values[base + tag] }
     }
 }

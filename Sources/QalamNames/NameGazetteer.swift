@@ -117,6 +117,12 @@ public struct NameGazetteer: Sendable {
         table[Self.key(word)] ?? []
     }
 
+    /// The lists holding the word whose ``key(_:)-(Substring)`` is `key` (the FNV hash of its
+    /// folded, lower-cased scalars: ``ArabicFolding/hash(_:)`` of the tagger's folded letters).
+    func membership(forKey key: UInt64) -> Membership {
+        table[key] ?? []
+    }
+
     /// ``membership(of:)`` of the word made of `scalars` (no `String` needed).
     func membership(ofScalars scalars: some Sequence<Unicode.Scalar>) -> Membership {
         table[Self.key(scalars: scalars)] ?? []

@@ -39,7 +39,7 @@ struct PersonMentionRules {
             for index in entity.tokenRange.dropFirst() where keys[index].startsWithConjunction {
                 pieces.append(Entity(type: .person, tokenRange: lower..<index, start: start, end: tokens[index - 1].end, confidence: entity.confidence))
                 lower = index
-                start = tokens[index].start + proclitics(of: document.text(of: tokens[index]))
+                start = tokens[index].start + extractor.leadingCliticBytes(of: document.text(of: tokens[index]), keys: keys[index])
             }
             pieces.append(Entity(type: .person, tokenRange: lower..<entity.tokenRange.upperBound, start: start, end: entity.end, confidence: entity.confidence))
             return pieces
@@ -50,7 +50,7 @@ struct PersonMentionRules {
         for position in result.indices where result[position].type == .person {
             var entity = result[position]
             // 1. Trim a trailing future verb.
-            while entity.tokenRange.count > 1, let last = entity.tokenRange.last, hasFutureParticle(document.text(of: tokens[last])) {
+            while entity.tokenRange.count > 1, let last = entity.tokenRange.last, extractor.hasFutureParticle(document.text(of: tokens[last]), keys: keys[last]) {
                 covered[last] = false
                 entity.tokenRange = entity.tokenRange.lowerBound..<last
                 entity.end = tokens[last - 1].end
@@ -116,12 +116,7 @@ struct PersonMentionRules {
                 end += 1
             }
             if end > index {
-                let first = document.text(of: tokens[index])
-                var start = tokens[index].start
-                for segment in extractor.segmenter.segment(first) {
-                    guard segment.role == .proclitic, segment.form != "ال", segment.range.upperBound < tokens[index].byteCount else { break }
-                    start = tokens[index].start + segment.range.upperBound
-                }
+                let start = tokens[index].start + extractor.leadingCliticBytes(of: document.text(of: tokens[index]), keys: keys[index])
                 result.append(Entity(type: .person, tokenRange: index..<end, start: start, end: tokens[end - 1].end, confidence: 0.6))
                 index = end
             } else {
@@ -129,21 +124,6 @@ struct PersonMentionRules {
             }
         }
         return result.sorted { $0.tokenRange.lowerBound < $1.tokenRange.lowerBound }
-    }
-
-    /// Bytes of the attached conjunctions and prepositions at the front of `word` (the
-    /// article stays with the name).
-    private func proclitics(of word: Substring) -> Int {
-        var length = 0
-        for segment in extractor.segmenter.segment(word) {
-            guard segment.role == .proclitic, segment.form != "ال", segment.range.upperBound < word.utf8.count else { break }
-            length = segment.range.upperBound
-        }
-        return length
-    }
-
-    private func hasFutureParticle(_ word: Substring) -> Bool {
-        extractor.segmenter.segment(word).contains { $0.role == .proclitic && $0.form == "س" }
     }
 
     /// A listed given name, written without clitics, that is not a frequent ordinary word.

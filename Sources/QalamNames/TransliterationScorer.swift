@@ -34,6 +34,34 @@ public struct TransliterationScorer: Sendable {
         score(scalars: word.unicodeScalars)
     }
 
+    /// ``score(_:)`` of folded letters (``ArabicFolding``: no diacritics or tatweel left),
+    /// read in place: the same trigrams and the same sum as ``score(scalars:)``, without
+    /// an array of letters.
+    func score(folded: UnsafeBufferPointer<UInt32>) -> Float {
+        // The last two symbols of "^ letters… $" read so far.
+        var first: UInt32 = 0, second: UInt32 = 0x5E
+        var letters = 0
+        var total: Float = 0
+        for value in folded where (0x0621...0x064A).contains(value) {
+            if letters > 0 { total += logOdds[Self.trigramKey(first, second, value)] ?? 0 }
+            first = second
+            second = value
+            letters += 1
+        }
+        guard letters > 0 else { return 0 }
+        total += logOdds[Self.trigramKey(first, second, 0x24)] ?? 0
+        return total / Float(letters)
+    }
+
+    /// ``ArabicFolding/hash(_:)`` of three letters.
+    @inline(__always)
+    private static func trigramKey(_ a: UInt32, _ b: UInt32, _ c: UInt32) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        hash = (hash ^ UInt64(a)) &* 0x0000_0100_0000_01B3
+        hash = (hash ^ UInt64(b)) &* 0x0000_0100_0000_01B3
+        return (hash ^ UInt64(c)) &* 0x0000_0100_0000_01B3
+    }
+
     /// ``score(_:)`` of the word made of `scalars` (no `String` needed).
     func score(scalars: some Sequence<Unicode.Scalar>) -> Float {
         var letters: [UInt32] = [0x5E]

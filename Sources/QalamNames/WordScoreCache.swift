@@ -15,14 +15,15 @@ struct WordScoreCache: Sendable {
     private var filled = 0
     private var scores: [Float] = []
     private var keys: [WordKeys] = []
-    private let extractor: NERFeatureExtractor
-    private let model: NERModel
+    /// The model and the extractor, held by reference: reading them in the mutating
+    /// ``addWord(_:kind:key:)`` then copies no tables (a copy of the two structs retained a
+    /// dozen arrays per new word).
+    private let parts: Parts
     let boundary: Int
 
     init(model: NERModel, extractor: NERFeatureExtractor) {
         boundary = 0
-        self.extractor = extractor
-        self.model = model
+        parts = Parts(model: model, extractor: extractor)
         append(extractor.boundaryFeatures(), model: model)
     }
 
@@ -45,15 +46,18 @@ struct WordScoreCache: Sendable {
     /// them, so the sums are the same floats.
     mutating func addWord(_ word: Substring, kind: TokenKind, key: UInt64) -> Int {
         let slot = scores.count / Self.width
-        let tags = BIOTag.count, base = slot * Self.width
-        scores.append(contentsOf: repeatElement(0, count: Self.width))
-        let model = model, extractor = extractor
-        let wordKeys = scores.withUnsafeMutableBufferPointer { scores in
-            let start = scores.baseAddress
-            return extractor.forEachFeature(of: word, kind: kind) { offset, row in
-                guard let start, (-2...2).contains(offset) else { return }
-                model.addWeights(ofRow: row, to: start + base + (offset + 2) * tags)
+        let tags = BIOTag.count
+        // The sums are made in a scratch row (zeros, then each feature's weights in order),
+        // then appended.
+        let parts = parts
+        let wordKeys = withUnsafeTemporaryAllocation(of: Float.self, capacity: Self.width) { sums in
+            sums.initialize(repeating: 0)
+            let wordKeys = parts.model.withUnsafeWeights { weights in
+                var sink = WeightSink(weights: weights, sums: sums, tags: tags)
+                return parts.extractor.forEachFeature(of: word, kind: kind, into: &sink)
             }
+            scores.append(contentsOf: sums)
+            return wordKeys
         }
         keys.append(wordKeys)
         var cell = cellIndex(of: key)
@@ -140,20 +144,48 @@ struct WordScoreCache: Sendable {
                 }
             }
         }
-        var rows: [UInt32] = []
-        rows.reserveCapacity(10)
-        result.withUnsafeMutableBufferPointer { result in
-            guard let start = result.baseAddress, result.count == count * tags else { return }
-            for position in 0..<count {
-                rows.removeAll(keepingCapacity: true)
-                extractor.pairRows(keys: { keys[slots[$0]] }, position: position, count: count, into: &rows)
-                for row in rows { model.addWeights(ofRow: row, to: start + position * tags) }
-            }
-            extractor.phraseRows(count: count, keys: { keys[slots[$0]] }) { position, row in
-                guard position >= 0, position < count else { return }
-                model.addWeights(ofRow: row, to: start + position * tags)
+        let parts = parts
+        parts.model.withUnsafeWeights { weights in
+            result.withUnsafeMutableBufferPointer { result in
+                guard let start = result.baseAddress, result.count == count * tags else { return }
+                for position in 0..<count {
+                    let previous = position > 0 ? keys[slots[position - 1]] : .boundary
+                    let next = position + 1 < count ? keys[slots[position + 1]] : .boundary
+                    parts.extractor.forEachPairRow(previous: previous, current: keys[slots[position]], next: next) { row in
+                        weights.addWeights(ofRow: row, to: start + position * tags)
+                    }
+                }
+                parts.extractor.phraseRows(count: count, keys: { keys[slots[$0]] }) { position, row in
+                    guard position >= 0, position < count else { return }
+                    weights.addWeights(ofRow: row, to: start + position * tags)
+                }
             }
         }
         return result
+    }
+}
+
+/// The model and the feature extractor of a ``WordScoreCache``, shared by reference.
+private final class Parts: Sendable {
+    let model: NERModel
+    let extractor: NERFeatureExtractor
+
+    init(model: NERModel, extractor: NERFeatureExtractor) {
+        self.model = model
+        self.extractor = extractor
+    }
+}
+
+/// Adds each feature row's weights into a word's score row (offset by offset, `tags`
+/// floats each), as ``WordScoreCache/addWord(_:kind:key:)`` finds them.
+private struct WeightSink: FeatureRowSink {
+    let weights: UnsafeWeights
+    let sums: UnsafeMutableBufferPointer<Float>
+    let tags: Int
+
+    @inline(__always)
+    mutating func take(offset: Int, row: UInt32) {
+        guard let start = sums.baseAddress, (-2...2).contains(offset) else { return }
+        weights.addWeights(ofRow: row, to: start + (offset + 2) * tags)
     }
 }

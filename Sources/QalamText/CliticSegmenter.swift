@@ -35,8 +35,14 @@ public struct CliticSegmenter: Sendable {
     /// is one ``WordSegment/Role/stem`` segment. Ranges are UTF-8 byte offsets
     /// relative to the start of `word`.
     public func segment(_ word: Substring) -> [WordSegment] {
-        var letters = WordLetters(word)
-        return segment(&letters)
+        // The letters live in scratch memory (on the stack for ordinary words).
+        let capacity = word.utf8.count
+        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: capacity) { values in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: capacity) { starts in
+                var letters = WordLetters(word, valueStore: values, startStore: starts)
+                return segment(&letters)
+            }
+        }
     }
 
     /// The segments of `word`; see ``segment(_:)-(Substring)``.
@@ -57,7 +63,8 @@ public struct CliticSegmenter: Sendable {
     // MARK: - Choice
 
     func segment(_ letters: inout WordLetters) -> [WordSegment] {
-        let whole = [WordSegment(role: .stem, range: 0..<letters.byteCount, form: "")]
+        // The word uncut (built only when returned: most words are cut or scored).
+        var whole: [WordSegment] { [WordSegment(role: .stem, range: 0..<letters.byteCount, form: "")] }
         if let foreign = letters.foreignStart {
             return segmentMixed(letters, foreignStart: foreign) ?? whole
         }
@@ -146,7 +153,7 @@ public struct CliticSegmenter: Sendable {
     }
 
     /// The letters as a chain of proclitics (و/ف, then ب/ل/ك, then ال), or nil.
-    private func procliticChain(_ values: ArraySlice<UInt32>, upTo n: Int) -> [String]? {
+    private func procliticChain(_ values: Slice<UnsafeBufferPointer<UInt32>>, upTo n: Int) -> [String]? {
         var index = values.startIndex
         var forms: [String] = []
         if index < n, values[index] == CliticInventory.waw || values[index] == CliticInventory.fa {
@@ -167,20 +174,30 @@ public struct CliticSegmenter: Sendable {
         return Foundation.log(count + CliticInventory.unknownCount)
     }
 
-    private func stemScore(_ stem: ArraySlice<UInt32>, beforeEnclitic: Bool, length: Int) -> Double {
+    private func stemScore(_ stem: Slice<UnsafeBufferPointer<UInt32>>, beforeEnclitic: Bool, length: Int) -> Double {
         let key = ArabicFolding.hash(stem)
         var count = Double(lexicon.count(key))
         if lexicon.isName(key) { count += CliticInventory.nameCount }
         if beforeEnclitic, stem.last == CliticInventory.teh {
             // مدرستهم: the stem is written with ت before a pronoun, listed with ة.
-            let restored = ArabicFolding.hash(stem.dropLast() + [CliticInventory.tehMarbuta])
+            // The hash of the letters with ة for the last one (FNV-1a goes letter by letter).
+            let restored = (ArabicFolding.hash(stem.dropLast()) ^ UInt64(CliticInventory.tehMarbuta)) &* 0x0000_0100_0000_01B3
             count = max(count, Double(lexicon.count(restored)))
         }
         return Foundation.log(count + CliticInventory.unknownCount)
     }
 
     static func form(_ letter: UInt32) -> String {
-        String(Character(Unicode.Scalar(letter) ?? "?"))
+        // The clitic letters as literals (building a String from a scalar is slow).
+        switch letter {
+        case CliticInventory.waw: "و"
+        case CliticInventory.fa: "ف"
+        case CliticInventory.ba: "ب"
+        case CliticInventory.lam: "ل"
+        case CliticInventory.kaf: "ك"
+        case CliticInventory.sin: "س"
+        default: String(Character(Unicode.Scalar(letter) ?? "?"))
+        }
     }
 
     /// No conjunction, or one of them, with its weight (in the order tried).

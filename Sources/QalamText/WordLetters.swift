@@ -4,10 +4,10 @@
 /// letter before them. Scanning stops at the first scalar that is not an Arabic letter
 /// (a Latin letter or a digit in «لـOpenAI»), whose offset is ``foreignStart``.
 struct WordLetters {
-    /// Folded letters (Unicode scalar values).
-    var values: [UInt32] = []
-    /// Byte offset of each letter in the word.
-    var starts: [Int] = []
+    /// Folded letters (Unicode scalar values), in the caller's scratch memory.
+    var values: UnsafeBufferPointer<UInt32>
+    /// Byte offset of each letter in the word, in the caller's scratch memory.
+    var starts: UnsafeBufferPointer<Int>
     /// Length of the word in UTF-8 bytes.
     var byteCount: Int
     /// Byte offset of the first scalar that is neither an Arabic letter nor ignorable.
@@ -15,10 +15,14 @@ struct WordLetters {
     /// Whether the Arabic part ends with a tatweel («لـ»).
     var endsWithTatweel = false
 
-    init(_ word: Substring) {
+    /// The letters of `word`, written into `valueStore` and `startStore` (each with room
+    /// for `word.utf8.count` letters): the segmenter keeps no arrays per word.
+    init(_ word: Substring, valueStore: UnsafeMutableBufferPointer<UInt32>, startStore: UnsafeMutableBufferPointer<Int>) {
         byteCount = word.utf8.count
-        values.reserveCapacity(byteCount / 2 + 1)
-        starts.reserveCapacity(byteCount / 2 + 1)
+        var count = 0
+        var foreignStart: Int?
+        var endsWithTatweel = false
+        let capacity = min(valueStore.count, startStore.count)
         UTF8ScalarReader.forEach(in: word) { scalar, offset, _ in
             guard let folded = ArabicFolding.fold(scalar) else {
                 endsWithTatweel = scalar.value == 0x0640
@@ -29,11 +33,17 @@ struct WordLetters {
                 foreignStart = offset
                 return false
             }
+            guard count < capacity else { return false }
             endsWithTatweel = false
-            values.append(value)
-            starts.append(offset)
+            valueStore[count] = value
+            startStore[count] = offset
+            count += 1
             return true
         }
+        self.foreignStart = foreignStart
+        self.endsWithTatweel = endsWithTatweel
+        values = UnsafeBufferPointer(rebasing: valueStore[0..<count])
+        starts = UnsafeBufferPointer(rebasing: startStore[0..<count])
     }
 
     /// The byte range of letters `letters`: from the first letter's start to the next

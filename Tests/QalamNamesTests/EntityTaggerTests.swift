@@ -21,6 +21,35 @@ struct EntityTaggerTests {
         #expect(tagger.tags(forTokens: ["في", "بيروت"]).count == 2)
     }
 
+    /// What the extractor reads in place (the stem as a run of the folded letters, the
+    /// transliteration trigrams, the clitic facts kept in the word keys) must agree with
+    /// the segmenter and the scorer asked directly.
+    @Test func wordKeysAgreeWithTheSegmenter() throws {
+        let extractor = tagger.extractor
+        let words = [
+            "وبالشركة", "لبيرتي", "وسيتولى", "سيعلن", "فللمدرسة", "مدرستهم", "بـ150", "لـOpenAI", "وَبِالْمَدْرَسَةِ",
+            "بوب", "والتر", "ألتمان", "لموراتي", "كتابها", "الـ", "و", "150", "OpenAI", "،", "ميرا",
+        ]
+        for word in words {
+            let kind = TokenKind.classify(word.unicodeScalars)
+            let keys = extractor.features(of: word[...], kind: kind).keys
+            let segments = kind == .punctuation || kind == .number || kind == .symbol ? [] : extractor.segmenter.segment(word)
+            let stem = segments.first { $0.role == .stem }.map { segment in
+                String(decoding: Array(word.utf8)[segment.range], as: UTF8.self)
+            } ?? word
+            #expect(keys.stem == NERFeatureExtractor.key(NERFeatureExtractor.foldedScalars(stem[...])), "\(word)")
+            let segmented = extractor.segmenter.segment(word)
+            #expect(extractor.leadingCliticBytes(of: word[...], keys: keys)
+                == NERFeatureExtractor.leadingCliticBytes(segmented, wordBytes: word.utf8.count), "\(word)")
+            #expect(extractor.hasFutureParticle(word[...], keys: keys)
+                == segmented.contains { $0.role == .proclitic && $0.form == "س" }, "\(word)")
+            #expect(keys.cliticsRecorded == !segments.isEmpty, "\(word)")
+            let folded = NERFeatureExtractor.foldedScalars(word[...])
+            let inPlace = folded.withUnsafeBufferPointer { extractor.transliteration.score(folded: $0) }
+            #expect(inPlace == extractor.transliteration.score(word), "\(word)")
+        }
+    }
+
     /// The word scores kept between documents must never change a result: the same
     /// documents tagged cold, warm, in another order and from several tasks at once give
     /// the same entities.
