@@ -29,16 +29,9 @@ public struct EgyptianNameSpellings: Sendable {
     public init(data: Data, path: String) throws(LexiconError) {
         let bytes = [UInt8](data)
         var table: [String: Range<Int32>] = [:]
-        guard bytes.count < Int(Int32.max) else { throw LexiconError(path: path, reason: "file too large") }
-        var lineNumber = 0
-        var lineStart = 0
-        while lineStart < bytes.count {
-            lineNumber += 1
-            var lineEnd = lineStart
-            while lineEnd < bytes.count && bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
-            defer { lineStart = lineEnd + 1 }
-            if lineEnd == lineStart || bytes[lineStart] == UInt8(ascii: "#") { continue }
-            let line = bytes[lineStart..<lineEnd]
+        try LexiconByteLines.forEach(in: bytes, path: path) { (lineNumber, range) throws(LexiconError) in
+            let (lineStart, lineEnd) = (range.lowerBound, range.upperBound)
+            let line = bytes[range]
             guard let tab = line.firstIndex(of: UInt8(ascii: "\t")) else {
                 throw LexiconError(path: path, reason: "line \(lineNumber): expected ARABIC<TAB>SPELLING…")
             }

@@ -35,17 +35,10 @@ public struct LatinNameList: Sendable {
         bytes.reserveCapacity(data.count)
         var starts: [Int32] = [0]
         var numbers: [UInt8] = []
-        var lineNumber = 0
         var previousStart = -1
         let raw = [UInt8](data)
-        guard raw.count < Int(Int32.max) else { throw LexiconError(path: path, reason: "file too large") }
-        var position = 0
-        while position < raw.count {
-            lineNumber += 1
-            var end = position
-            while end < raw.count && raw[end] != UInt8(ascii: "\n") { end += 1 }
-            defer { position = end + 1 }
-            if end == position || raw[position] == UInt8(ascii: "#") { continue }
+        try LexiconByteLines.forEach(in: raw, path: path) { (lineNumber, line) throws(LexiconError) in
+            let (position, end) = (line.lowerBound, line.upperBound)
             func bad(_ what: String) -> LexiconError { LexiconError(path: path, reason: "line \(lineNumber): \(what)") }
             let nameStart = bytes.count
             var cursor = position
