@@ -98,6 +98,9 @@ public final class NameRomanizer: @unchecked Sendable {
     /// arcs scored for earlier words (common word starts and endings) are found again, and no
     /// two threads share one.
     private var idleMemos: [ArcScoreMemo] = []
+    /// Buffers of the P(latin) estimate not in use (guarded by `lock`), lent like the memos:
+    /// allocating and clearing them for every word cost more than the estimate's arcs.
+    private var idleMarginalScratches: [LatinMarginalScorer.Scratch] = []
     /// Slots per arc-score memo (24 bytes each).
     private static let memoSlots = 1 << 16
     /// Candidates kept per word before combining words (enough for top-K of the whole name).
@@ -323,8 +326,18 @@ public final class NameRomanizer: @unchecked Sendable {
             let floor = ranked[0].score - configuration.channelMaxGap
             while head < min(configuration.channelCandidates, ranked.count) && ranked[head].score >= floor { head += 1 }
             if head > 1 {
-                var scratch = LatinMarginalScorer.Scratch()
-                for index in 0..<head {
+                lock.lock()
+                var scratch = idleMarginalScratches.popLast() ?? LatinMarginalScorer.Scratch()
+                lock.unlock()
+                defer {
+                    lock.lock()
+                    idleMarginalScratches.append(scratch)
+                    lock.unlock()
+                }
+                // In alphabetical order: each spelling reuses the cells of the prefix it shares
+                // with the one before (the estimates do not depend on the order).
+                let order = (0..<head).sorted { ranked[$0].latin.lexicographicallyPrecedes(ranked[$1].latin) }
+                for index in order {
                     let marginal = marginalScorer.logProbability(of: ranked[index].latin, memo: memo, scratch: &scratch)
                     if marginal > -.infinity { ranked[index].score -= configuration.channelWeight * marginal }
                 }
