@@ -183,7 +183,7 @@ public final class NameRomanizer: @unchecked Sendable {
         var combined: [RomanizationCandidate] = [RomanizationCandidate(latin: "", score: 0)]
         let keep = max(top, 1)
         for (index, word) in words.enumerated() {
-            let options = candidates(forWord: word, allowConjunction: index == 0, top: max(keep, Self.perWordCandidates))
+            let options = candidates(forWord: word, allowConjunction: index == 0, top: keep)
             if options.isEmpty { continue }
             var next: [RomanizationCandidate] = []
             next.reserveCapacity(combined.count * options.count)
@@ -226,12 +226,15 @@ public final class NameRomanizer: @unchecked Sendable {
     /// The best Latin spelling of `arabic`, or nil when it has none.
     public func best(_ arabic: String) -> String? { romanize(arabic, top: 1).first?.latin }
 
-    /// Candidates for one word (at least 16 when there are that many),
-    /// from the cache when possible.
+    /// Candidates for one word, best first: at least `top`, and with the cache on at least 16
+    /// (what is cached serves any `top` up to 16), from the cache when possible. Without a cache
+    /// only `top` are built (the first `top` of a longer list are the same: every step after the
+    /// search keeps the order of what it is given).
     func candidates(forWord word: Substring, allowConjunction: Bool, top: Int) -> [RomanizationCandidate] {
         let wanted = max(top, Self.perWordCandidates)
         guard configuration.cacheLimit > 0, wanted == Self.perWordCandidates else {
-            return computeCandidates(forWord: word, allowConjunction: allowConjunction, top: wanted)
+            return computeCandidates(forWord: word, allowConjunction: allowConjunction,
+                                     top: configuration.cacheLimit > 0 ? wanted : max(top, 1))
         }
         let key = allowConjunction ? String(word) : "\u{1}" + word
         lock.lock()
