@@ -53,6 +53,8 @@ struct BeamDecoder {
         // so they lie in the pool from `firstCreated[p − 2]` on (no per-position arrays).
         var firstCreated = [Int](repeating: 0, count: count + 1)
         var scratch = PruneScratch()
+        var beamChildren: [UInt32] = []
+        beamChildren.reserveCapacity(beamWidth)
 
         let latinBytes = model.latinBytes
         let latinStarts = model.latinStarts
@@ -61,13 +63,23 @@ struct BeamDecoder {
             let beam = prune(from: position >= 2 ? firstCreated[position - 2] : 0, to: pool.count, target: position,
                              best: best[position], pool: pool, scratch: &scratch)
             if beam.isEmpty { continue }
+            // In the constrained pass, the first letters each hypothesis's trie node can go on
+            // with: a graphone whose first Latin letter is not among them is skipped without
+            // walking the trie (most are), with the same outcome as the walk.
+            if let trie {
+                beamChildren.removeAll(keepingCapacity: true)
+                for index in beam { beamChildren.append(trie.children(of: pool[Int(index)].node)) }
+            }
             for span in 1...2 where position + span <= count {
                 let key = RomanizerModel.arabicKey(letters[position], span == 2 ? letters[position + 1] : nil)
                 guard let options = model.graphonesByArabic[key] else { continue }
                 let target = position + span
                 for graphone in options.prefix(graphonesPerLetter) {
                     let latin = Int(latinStarts[Int(graphone)])..<Int(latinStarts[Int(graphone) + 1])
-                    for index in beam {
+                    // 0 for a graphone without Latin letters: it keeps the node, even a leaf's.
+                    let firstBit = latin.isEmpty ? 0 : LatinNameTrie.maskBit(latinBytes[latin.lowerBound])
+                    for (rank, index) in beam.enumerated() {
+                        if trie != nil && firstBit != 0 && beamChildren[rank] & firstBit == 0 { continue }
                         let hypothesis = pool[Int(index)]
                         var node: Int32 = 0
                         if let trie {

@@ -17,6 +17,9 @@ public struct EgyptianNameSpellings: Sendable {
     /// Folded Arabic name (as a string: names of up to seven letters need no heap storage) →
     /// where its tab-separated spellings lie in ``bytes``.
     private let table: [String: Range<Int32>]
+    /// The names of `table` made of at most 20 model letters, by their packed letters: the
+    /// lookup of every romanized word goes here (hashing 16 bytes instead of a `String`).
+    private let packedTable: [PackedLetters: Range<Int32>]
     /// The file's bytes.
     private let bytes: [UInt8]
 
@@ -52,7 +55,13 @@ public struct EgyptianNameSpellings: Sendable {
             table[name] = Int32(tab + 1)..<Int32(lineEnd)
         }
         guard !table.isEmpty else { throw LexiconError(path: path, reason: "no names") }
+        var packed: [PackedLetters: Range<Int32>] = [:]
+        packed.reserveCapacity(table.count)
+        for (name, range) in table {
+            if let key = PackedLetters(name.unicodeScalars.map(\.value)) { packed[key] = range }
+        }
         self.table = table
+        self.packedTable = packed
         self.bytes = bytes
     }
 
@@ -69,13 +78,44 @@ public struct EgyptianNameSpellings: Sendable {
 
     /// The spellings of an already folded word.
     func spellings(ofFolded letters: [UInt32]) -> [[UInt8]] {
+        if let key = PackedLetters(letters) {
+            guard let range = packedTable[key] else { return [] }
+            return spellings(in: range)
+        }
         var name = String.UnicodeScalarView()
         for letter in letters {
             guard let scalar = Unicode.Scalar(letter) else { return [] }
             name.append(scalar)
         }
         guard let range = table[String(name)] else { return [] }
-        return bytes[Int(range.lowerBound)..<Int(range.upperBound)]
+        return spellings(in: range)
+    }
+
+    /// The spellings listed in `range` of the file's bytes.
+    private func spellings(in range: Range<Int32>) -> [[UInt8]] {
+        bytes[Int(range.lowerBound)..<Int(range.upperBound)]
             .split(separator: UInt8(ascii: "\t")).map { Array($0) }
+    }
+}
+
+/// Up to 20 model letters (U+0621…U+064A), 6 bits each, as a dictionary key. Two such keys are
+/// equal exactly when the letter sequences are; and a sequence of model letters equals another
+/// as a `String` only when the letters are the same (none of them composes with another).
+private struct PackedLetters: Hashable {
+    let low: UInt64
+    let high: UInt64
+
+    /// The key of `letters`, or nil when there are more than 20 or one is not a model letter.
+    init?(_ letters: [UInt32]) {
+        guard letters.count <= 20 else { return nil }
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        for (index, letter) in letters.enumerated() {
+            guard ArabicNameFolding.isModelLetter(letter) else { return nil }
+            let code = UInt64(letter - 0x0620)
+            if index < 10 { low |= code << UInt64(6 * index) } else { high |= code << UInt64(6 * (index - 10)) }
+        }
+        self.low = low
+        self.high = high
     }
 }

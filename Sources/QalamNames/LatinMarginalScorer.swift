@@ -72,12 +72,16 @@ struct LatinMarginalScorer {
         var score: Double
     }
 
-    /// Buffers reused across spellings: fixed-capacity cells, one per Latin position.
+    /// Buffers reused across spellings: fixed-capacity cells, one per Latin position, and the
+    /// spelling they were last filled for (a next spelling sharing a prefix with it starts
+    /// from the cells that prefix fixed; scoring spellings in sorted order shares the most).
     struct Scratch {
         fileprivate var entries: [Entry] = []
         fileprivate var counts: [Int] = []
         fileprivate var capacity = 0
         fileprivate var kept: [Entry] = []
+        /// The spelling the cells hold (empty: nothing reusable).
+        fileprivate var previous: [UInt8] = []
     }
 
     /// log10 P(`latin`) (lower-case ASCII letters); `-.infinity` when no path spells it.
@@ -88,22 +92,36 @@ struct LatinMarginalScorer {
         let capacity = max(1, beamWidth * maximumOptions * maximumLatinLength)
         if scratch.capacity != capacity || scratch.counts.count < count + 1 {
             scratch.capacity = capacity
-            scratch.counts = [Int](repeating: 0, count: max(count + 1, 16))
+            scratch.counts = [Int](repeating: 0, count: max(count + 1, 32))
             scratch.entries = [Entry](repeating: Entry(history: 0, score: 0), count: scratch.counts.count * capacity)
+            scratch.previous = []
         }
-        for position in 0...count { scratch.counts[position] = 0 }
-        scratch.entries[0] = Entry(history: model.startHistory, score: 0)
-        scratch.counts[0] = 1
+        // The cells of targets 0…shared depend on latin[..<shared] only (an entry of target t
+        // comes from a span ending at t), so they hold for this spelling as they are; cells
+        // beyond are refilled, from the positions whose spans reach past `shared`, in the same
+        // order as from scratch (same sums, same ties).
+        var shared = 0
+        let limit = min(count, scratch.previous.count)
+        while shared < limit && scratch.previous[shared] == latin[shared] { shared += 1 }
+        if shared == 0 {
+            scratch.entries[0] = Entry(history: model.startHistory, score: 0)
+            scratch.counts[0] = 1
+        }
+        if shared < count {
+            for position in (shared + 1)...count { scratch.counts[position] = 0 }
+        }
+        scratch.previous = latin
+        let resume = max(0, shared - maximumLatinLength + 1)
         var kept: [Entry] = []
         kept.reserveCapacity(beamWidth)
         swap(&kept, &scratch.kept)
         defer { swap(&kept, &scratch.kept) }
         scratch.entries.withUnsafeMutableBufferPointer { entries in
             scratch.counts.withUnsafeMutableBufferPointer { counts in
-                for position in 0..<count {
+                for position in resume..<count {
                     keepBest(entries, start: position * capacity, count: counts[position], into: &kept)
                     if kept.isEmpty { continue }
-                    for span in 1...maximumLatinLength where position + span <= count {
+                    for span in 1...maximumLatinLength where position + span <= count && position + span > shared {
                         let target = position + span
                         var range = 0..<0
                         var long: [Int32] = []

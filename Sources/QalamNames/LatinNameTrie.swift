@@ -149,9 +149,13 @@ struct LatinNameTrie: Sendable {
         }
     }
 
+    /// The letters (``maskBit(_:)`` bits) that have an edge out of `node`.
+    @inline(__always)
+    func children(of node: Int32) -> UInt32 { childMask[Int(node)] }
+
     /// The bit of `byte` in ``childMask``.
     @inline(__always)
-    private static func maskBit(_ byte: UInt8) -> UInt32 {
+    static func maskBit(_ byte: UInt8) -> UInt32 {
         let letter = byte &- UInt8(ascii: "a")
         return letter < 26 ? UInt32(1) << UInt32(letter) : UInt32(1) << 26
     }

@@ -98,6 +98,9 @@ public final class NameRomanizer: @unchecked Sendable {
     /// arcs scored for earlier words (common word starts and endings) are found again, and no
     /// two threads share one.
     private var idleMemos: [ArcScoreMemo] = []
+    /// Buffers of the P(latin) estimate not in use (guarded by `lock`), lent like the memos:
+    /// allocating and clearing them for every word cost more than the estimate's arcs.
+    private var idleMarginalScratches: [LatinMarginalScorer.Scratch] = []
     /// Slots per arc-score memo (24 bytes each).
     private static let memoSlots = 1 << 16
     /// Candidates kept per word before combining words (enough for top-K of the whole name).
@@ -180,7 +183,7 @@ public final class NameRomanizer: @unchecked Sendable {
         var combined: [RomanizationCandidate] = [RomanizationCandidate(latin: "", score: 0)]
         let keep = max(top, 1)
         for (index, word) in words.enumerated() {
-            let options = candidates(forWord: word, allowConjunction: index == 0, top: max(keep, Self.perWordCandidates))
+            let options = candidates(forWord: word, allowConjunction: index == 0, top: keep)
             if options.isEmpty { continue }
             var next: [RomanizationCandidate] = []
             next.reserveCapacity(combined.count * options.count)
@@ -223,12 +226,15 @@ public final class NameRomanizer: @unchecked Sendable {
     /// The best Latin spelling of `arabic`, or nil when it has none.
     public func best(_ arabic: String) -> String? { romanize(arabic, top: 1).first?.latin }
 
-    /// Candidates for one word (at least 16 when there are that many),
-    /// from the cache when possible.
+    /// Candidates for one word, best first: at least `top`, and with the cache on at least 16
+    /// (what is cached serves any `top` up to 16), from the cache when possible. Without a cache
+    /// only `top` are built (the first `top` of a longer list are the same: every step after the
+    /// search keeps the order of what it is given).
     func candidates(forWord word: Substring, allowConjunction: Bool, top: Int) -> [RomanizationCandidate] {
         let wanted = max(top, Self.perWordCandidates)
         guard configuration.cacheLimit > 0, wanted == Self.perWordCandidates else {
-            return computeCandidates(forWord: word, allowConjunction: allowConjunction, top: wanted)
+            return computeCandidates(forWord: word, allowConjunction: allowConjunction,
+                                     top: configuration.cacheLimit > 0 ? wanted : max(top, 1))
         }
         let key = allowConjunction ? String(word) : "\u{1}" + word
         lock.lock()
@@ -323,8 +329,18 @@ public final class NameRomanizer: @unchecked Sendable {
             let floor = ranked[0].score - configuration.channelMaxGap
             while head < min(configuration.channelCandidates, ranked.count) && ranked[head].score >= floor { head += 1 }
             if head > 1 {
-                var scratch = LatinMarginalScorer.Scratch()
-                for index in 0..<head {
+                lock.lock()
+                var scratch = idleMarginalScratches.popLast() ?? LatinMarginalScorer.Scratch()
+                lock.unlock()
+                defer {
+                    lock.lock()
+                    idleMarginalScratches.append(scratch)
+                    lock.unlock()
+                }
+                // In alphabetical order: each spelling reuses the cells of the prefix it shares
+                // with the one before (the estimates do not depend on the order).
+                let order = (0..<head).sorted { ranked[$0].latin.lexicographicallyPrecedes(ranked[$1].latin) }
+                for index in order {
                     let marginal = marginalScorer.logProbability(of: ranked[index].latin, memo: memo, scratch: &scratch)
                     if marginal > -.infinity { ranked[index].score -= configuration.channelWeight * marginal }
                 }
