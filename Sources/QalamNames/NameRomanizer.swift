@@ -226,6 +226,13 @@ public final class NameRomanizer: @unchecked Sendable {
     /// The best Latin spelling of `arabic`, or nil when it has none.
     public func best(_ arabic: String) -> String? { romanize(arabic, top: 1).first?.latin }
 
+    /// The order of a word's ranked spellings: higher score first, ties alphabetical (so
+    /// results never depend on dictionary order).
+    private static func ranksBefore(_ a: (latin: [UInt8], score: Double, model: Double),
+                                    _ b: (latin: [UInt8], score: Double, model: Double)) -> Bool {
+        a.score > b.score || (a.score == b.score && a.latin.lexicographicallyPrecedes(b.latin))
+    }
+
     /// Candidates for one word, best first: at least `top`, and with the cache on at least 16
     /// (what is cached serves any `top` up to 16), from the cache when possible. Without a cache
     /// only `top` are built (the first `top` of a longer list are the same: every step after the
@@ -322,7 +329,7 @@ public final class NameRomanizer: @unchecked Sendable {
             let bonus = entry.score >= bonusFloor ? entry.bonus : 0
             ranked.append((latin.bytes, entry.score + bonus, entry.score))
         }
-        ranked.sort { $0.score > $1.score || ($0.score == $1.score && $0.latin.lexicographicallyPrecedes($1.latin)) }
+        ranked.sort(by: Self.ranksBefore)
         if let marginalScorer, ranked.count > 1 {
             // Noisy channel: the head of the list gains w · (−log10 P(latin)) and is reordered.
             var head = 0
@@ -344,9 +351,7 @@ public final class NameRomanizer: @unchecked Sendable {
                     let marginal = marginalScorer.logProbability(of: ranked[index].latin, memo: memo, scratch: &scratch)
                     if marginal > -.infinity { ranked[index].score -= configuration.channelWeight * marginal }
                 }
-                ranked[0..<head].sort {
-                    $0.score > $1.score || ($0.score == $1.score && $0.latin.lexicographicallyPrecedes($1.latin))
-                }
+                ranked[0..<head].sort(by: Self.ranksBefore)
             }
         }
         if let reranker {
@@ -356,7 +361,7 @@ public final class NameRomanizer: @unchecked Sendable {
                 ranked[index].score = reranker.score(latin: ranked[index].latin, modelScore: ranked[index].model,
                                                      arabicLetters: letters.count, lexiconScore: known)
             }
-            ranked.sort { $0.score > $1.score || ($0.score == $1.score && $0.latin.lexicographicallyPrecedes($1.latin)) }
+            ranked.sort(by: Self.ranksBefore)
         }
         if let egyptianNames {
             let listed = egyptianNames.spellings(ofFolded: letters)
@@ -374,7 +379,7 @@ public final class NameRomanizer: @unchecked Sendable {
                         ranked.append((listed[rank], score, score))
                     }
                 }
-                ranked.sort { $0.score > $1.score || ($0.score == $1.score && $0.latin.lexicographicallyPrecedes($1.latin)) }
+                ranked.sort(by: Self.ranksBefore)
             }
         }
         var result = ranked.prefix(top).map {

@@ -35,14 +35,25 @@ public struct TransliterationScorer: Sendable {
     }
 
     /// ``score(_:)`` of folded letters (``ArabicFolding``: no diacritics or tatweel left),
-    /// read in place: the same trigrams and the same sum as ``score(scalars:)``, without
-    /// an array of letters.
+    /// read in place, without an array of letters.
     func score(folded: UnsafeBufferPointer<UInt32>) -> Float {
+        score(letters: folded)
+    }
+
+    /// ``score(_:)`` of the word made of `scalars` (no `String` needed).
+    func score(scalars: some Sequence<Unicode.Scalar>) -> Float {
+        score(letters: scalars.lazy.compactMap { ArabicFolding.fold($0)?.value })
+    }
+
+    /// The mean log-odds of the trigrams of "^ letters… $", over the Arabic letters
+    /// (U+0621–U+064A) of already folded `values`, read as a rolling window.
+    @inline(__always)
+    private func score(letters values: some Sequence<UInt32>) -> Float {
         // The last two symbols of "^ letters… $" read so far.
         var first: UInt32 = 0, second: UInt32 = 0x5E
         var letters = 0
         var total: Float = 0
-        for value in folded where (0x0621...0x064A).contains(value) {
+        for value in values where (0x0621...0x064A).contains(value) {
             if letters > 0 { total += logOdds[Self.trigramKey(first, second, value)] ?? 0 }
             first = second
             second = value
@@ -60,22 +71,5 @@ public struct TransliterationScorer: Sendable {
         hash = (hash ^ UInt64(a)) &* 0x0000_0100_0000_01B3
         hash = (hash ^ UInt64(b)) &* 0x0000_0100_0000_01B3
         return (hash ^ UInt64(c)) &* 0x0000_0100_0000_01B3
-    }
-
-    /// ``score(_:)`` of the word made of `scalars` (no `String` needed).
-    func score(scalars: some Sequence<Unicode.Scalar>) -> Float {
-        var letters: [UInt32] = [0x5E]
-        letters.reserveCapacity(24)
-        for scalar in scalars {
-            guard let folded = ArabicFolding.fold(scalar), (0x0621...0x064A).contains(folded.value) else { continue }
-            letters.append(folded.value)
-        }
-        guard letters.count > 1 else { return 0 }
-        letters.append(0x24)
-        var total: Float = 0
-        for index in 0..<(letters.count - 2) {
-            total += logOdds[ArabicFolding.hash(letters[index..<(index + 3)])] ?? 0
-        }
-        return total / Float(letters.count - 2)
     }
 }
