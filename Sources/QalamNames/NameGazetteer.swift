@@ -123,11 +123,6 @@ public struct NameGazetteer: Sendable {
         table[key] ?? []
     }
 
-    /// ``membership(of:)`` of the word made of `scalars` (no `String` needed).
-    func membership(ofScalars scalars: some Sequence<Unicode.Scalar>) -> Membership {
-        table[Self.key(scalars: scalars)] ?? []
-    }
-
     /// The look-up key of a word: folded Arabic letters, Latin letters lower-cased.
     public static func key(_ word: some StringProtocol) -> UInt64 {
         key(scalars: word.unicodeScalars)
