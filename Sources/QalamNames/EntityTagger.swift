@@ -80,7 +80,12 @@ public struct EntityTagger: Sendable {
         }
         var memory = NameMemory(extractor: extractor)
         let remembered = memory.apply(to: tags, sentences: sentences)
-        return EntityPropagation.apply(to: remembered, keys: keys).map { $0.map(\.description) }
+        var consistent = EntityPropagation.apply(to: remembered, keys: keys)
+        let rules = personSpanRules
+        for index in consistent.indices {
+            rules.apply(to: &consistent[index], keys: keys[index]) { sentences[index][$0][...] }
+        }
+        return consistent.map { $0.map(\.description) }
     }
 
     /// The entities of a document, in order. The document is tagged sentence by sentence
@@ -136,6 +141,10 @@ public struct EntityTagger: Sendable {
             }
         }
         paths = EntityPropagation.apply(to: paths, keys: keys)
+        let rules = personSpanRules
+        for (sentence, span) in spans.enumerated() {
+            rules.apply(to: &paths[sentence], keys: keys[sentence]) { document.text(of: tokens[span.lowerBound + $0]) }
+        }
         for (sentence, span) in spans.enumerated() {
             addEntities(span, path: paths[sentence].map(\.index), emissions: allEmissions[sentence], keys: keys[sentence], document: document, into: &entities)
         }
@@ -164,6 +173,11 @@ public struct EntityTagger: Sendable {
         }
         let value = 1 / (1 + exp(-Double(margin) / 8))
         return (value * 1000).rounded() / 1000
+    }
+
+    /// The person rules run on each sentence's decoded tags (``PersonSpanRules``).
+    private var personSpanRules: PersonSpanRules {
+        PersonSpanRules(fullNames: extractor.personFullNames, stems: extractor.segmenter.lexicon)
     }
 
     /// Whether a token ends a sentence: . ! ? ؟ or an ellipsis.

@@ -75,13 +75,18 @@ public struct NERFeatureExtractor: Sendable {
     public let rowBits: Int
     /// Multi-word gazetteer entries.
     public let phrases: PhraseMatcher
+    /// Full person names (`names/person-full-names.txt`). Not a feature: the tagger's
+    /// person rules read them after decoding.
+    public let personFullNames: PhraseMatcher
 
     /// A feature extractor from its parts.
     public init(
         segmenter: CliticSegmenter, gazetteer: NameGazetteer, transliteration: TransliterationScorer,
-        newsContext: NewsContextTable, clusters: WordClusterTable, rowBits: Int
+        newsContext: NewsContextTable, clusters: WordClusterTable, rowBits: Int,
+        personFullNames: PhraseMatcher = PhraseMatcher()
     ) {
         self.clusters = clusters
+        self.personFullNames = personFullNames
         self.segmenter = segmenter
         self.gazetteer = gazetteer
         self.transliteration = transliteration
@@ -95,7 +100,8 @@ public struct NERFeatureExtractor: Sendable {
         NERFeatureExtractor(
             segmenter: try CliticSegmenter(), gazetteer: try NameGazetteer.shipped(),
             transliteration: try TransliterationScorer.shipped(), newsContext: try NewsContextTable.shipped(),
-            clusters: try WordClusterTable.shipped(), rowBits: rowBits)
+            clusters: try WordClusterTable.shipped(), rowBits: rowBits,
+            personFullNames: try PersonSpanRules.shippedFullNames())
     }
 
     /// A number that changes whenever the feature templates change; stored in models so

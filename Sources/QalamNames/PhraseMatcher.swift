@@ -30,6 +30,8 @@ public struct PhraseMatcher: Sendable {
     }
     /// Longest entry, in words.
     public private(set) var longest = 0
+    /// Whether a first word with clitics matches through its stem.
+    public private(set) var matchesStems = true
 
     /// Entries longer than this many words are left out.
     public static let maximumWords = 4
@@ -40,15 +42,36 @@ public struct PhraseMatcher: Sendable {
         for (words, membership) in gazetteer.phrases where (2...Self.maximumWords).contains(words.count) {
             let keys = words.map { NERFeatureExtractor.key(NERFeatureExtractor.foldedScalars($0)) }
             let stem = NERFeatureExtractor.key(NERFeatureExtractor.foldedScalars(segmenter.stem(of: words[0])))
-            for first in Set([keys[0], stem]) {
-                var combined = Self.seed(first)
-                for key in keys.dropFirst() { combined = Self.combine(combined, key) }
-                entries.modify(combined, default: []) { $0.formUnion(membership) }
-                let bit = Int(first & UInt32(Self.filterWords * 64 - 1))
-                starts[bit >> 6] |= 1 << UInt64(bit & 63)
-            }
-            longest = max(longest, words.count)
+            insert(keys, membership: membership)
+            if stem != keys[0] { insert([stem] + keys.dropFirst(), membership: membership) }
         }
+    }
+
+    /// A matcher for `phrases` (each given as its words), all listed as `membership`,
+    /// matched on the folded words as written only: a first word with clitics does not
+    /// match through its stem (for names, «عليه» is not «علي» nor «الملك» «ملك»).
+    public init(phrases: some Sequence<[Substring]>, membership: NameGazetteer.Membership) {
+        self.init(phraseKeys: phrases.lazy.map { $0.map { NERFeatureExtractor.key(NERFeatureExtractor.foldedScalars($0)) } }, membership: membership)
+    }
+
+    /// ``init(phrases:membership:)`` from each phrase's word keys
+    /// (``NERFeatureExtractor/key(_:)`` of the folded scalars).
+    init(phraseKeys: some Sequence<[UInt32]>, membership: NameGazetteer.Membership) {
+        matchesStems = false
+        for keys in phraseKeys where (2...Self.maximumWords).contains(keys.count) {
+            insert(keys, membership: membership)
+        }
+    }
+
+    /// Adds the entry whose words have the short keys `keys`.
+    mutating func insert(_ keys: [UInt32], membership: NameGazetteer.Membership) {
+        guard let first = keys.first else { return }
+        var combined = Self.seed(first)
+        for key in keys.dropFirst() { combined = Self.combine(combined, key) }
+        entries.modify(combined, default: []) { $0.formUnion(membership) }
+        let bit = Int(first & UInt32(Self.filterWords * 64 - 1))
+        starts[bit >> 6] |= 1 << UInt64(bit & 63)
+        longest = max(longest, keys.count)
     }
 
     /// An empty matcher.
@@ -88,7 +111,7 @@ public struct PhraseMatcher: Sendable {
         while position < count - 1 {
             let first = keys(position)
             var found = mayStart(first.word) ? longestMatch(from: first.word, at: position, count: count, keys: keys) : nil
-            if found == nil, first.stem != first.word, mayStart(first.stem) {
+            if found == nil, matchesStems, first.stem != first.word, mayStart(first.stem) {
                 found = longestMatch(from: first.stem, at: position, count: count, keys: keys)
             }
             if let found {
