@@ -70,6 +70,13 @@ struct PersonSpanRulesTests {
         }
     }
 
+    @Test func prepositionAlaOpensNoPerson() {
+        #expect(Self.run("حصل على كامل حقوقه", "O B-PERS I-PERS O") == "O O B-PERS O")
+        #expect(Self.run("وافق وعلى سالم", "O B-PERS O") == "O O O")
+        // The name written with ya stays.
+        #expect(Self.run("قال علي سالم", "O B-PERS I-PERS") == "O B-PERS I-PERS")
+    }
+
     @Test func malformedListIsAClearError() {
         for (text, reason) in [
             ("# header\nسالم\n", "line 2: a full name has 2 to 4 words, not 1"),
