@@ -47,7 +47,8 @@ def main() -> None:
     print("# Wikidata (CC0 1.0) from the name index of the PyPI package arabic-name-romanizer 0.2.0")
     print("# (MIT licence, Copyright (c) Jan Romaniak; table full_names, source 'wikidata').")
     print("# Used only by the tagger, as whole-phrase matches; the romanizer does not read it.")
-    print("# Regenerate: see Lexicons/scripts/build_person_full_names.py")
+    print("# Regenerate: pip download --no-deps arabic-name-romanizer==0.2.0 -d /tmp/anr && (cd /tmp/anr && unzip -q -o *.whl)")
+    print("#   python3 Lexicons/scripts/build_person_full_names.py /tmp/anr > Lexicons/names/person-full-names.txt")
     for name in sorted(names):
         print(name)
 
