@@ -24,8 +24,6 @@ struct LatinNameTrie: Sendable {
     /// has a child by any other byte. Most lookups of the constrained search fail; the mask
     /// answers them without probing the edge table.
     private var childMask: [UInt32] = [0]
-    /// Per terminal node with one: a second per-name value (the reranker's lexicon score).
-    private var extras: [Int32: Float] = [:]
 
     /// The largest node count.
     static let maximumNodes = 1 << 24 - 1
@@ -48,18 +46,18 @@ struct LatinNameTrie: Sendable {
         childMask.reserveCapacity(expectedNodes)
     }
 
-    /// Builds the trie of `names` (lower-case ASCII), each with its bonus and, when given, `extra[i]` (for `names[i]`).
-    init(names: [(String, Float)], extra: [Float] = []) {
+    /// Builds the trie of `names` (lower-case ASCII), each with its bonus.
+    init(names: [(String, Float)]) {
         self.init(expectedNodes: names.reduce(0) { $0 + $1.0.utf8.count } / 2)
-        for (position, (name, bonus)) in names.enumerated() {
-            insert(name.utf8, bonus: bonus, extra: position < extra.count ? extra[position] : 0)
+        for (name, bonus) in names {
+            insert(name.utf8, bonus: bonus)
         }
     }
 
     /// Adds a name (lower-case ASCII bytes) with its bonus (the larger bonus wins for a repeated
-    /// name) and its second value (0: none). Returns false when the trie is full.
+    /// name). Returns false when the trie is full.
     @discardableResult
-    mutating func insert<Name: Sequence<UInt8>>(_ name: Name, bonus: Float, extra: Float = 0) -> Bool {
+    mutating func insert<Name: Sequence<UInt8>>(_ name: Name, bonus: Float) -> Bool {
         var node: Int32 = 0
         for byte in name {
             guard let next = insertEdge(from: node, byte: byte) else { return false }
@@ -67,7 +65,6 @@ struct LatinNameTrie: Sendable {
         }
         if node == 0 { return true }
         terminalBonus[Int(node)] = max(terminalBonus[Int(node)], bonus)
-        if extra != 0 { extras[node] = extra } else { extras[node] = nil }
         return true
     }
 
@@ -75,7 +72,7 @@ struct LatinNameTrie: Sendable {
     /// where it leaves the previous one. `path` holds the nodes of the previous name (start
     /// with `[0]` and an empty `previous`); names must come in increasing byte order.
     mutating func insert(sorted name: ArraySlice<UInt8>, after previous: ArraySlice<UInt8>, path: inout [Int32],
-                         bonus: Float, extra: Float = 0) {
+                         bonus: Float) {
         var shared = 0
         var left = name.startIndex
         var right = previous.startIndex
@@ -93,14 +90,13 @@ struct LatinNameTrie: Sendable {
         }
         if node == 0 { return }
         terminalBonus[Int(node)] = max(terminalBonus[Int(node)], bonus)
-        if extra != 0 { extras[node] = extra }
     }
 
     /// Adds a name of the smaller lexicons on top of the large lists already inserted: its bonus
     /// becomes `additive` plus the larger of `census` (its 1990 census term, nil: not there) and
     /// the bonus it already has from the large lists (the 2010/2020 census term or the voter term;
     /// voter names are in no census list).
-    mutating func insert(_ name: String, census: Float?, additive: Float, extra: Float = 0) {
+    mutating func insert(_ name: String, census: Float?, additive: Float) {
         var node: Int32 = 0
         for byte in name.utf8 {
             guard let next = insertEdge(from: node, byte: byte) else { return }
@@ -110,7 +106,6 @@ struct LatinNameTrie: Sendable {
         let listed = terminalBonus[Int(node)]
         let base = max(listed == -.infinity ? 0 : listed, census ?? -.infinity)
         terminalBonus[Int(node)] = base + additive
-        if extra != 0 { extras[node] = extra }
     }
 
     @inline(__always)
@@ -185,13 +180,6 @@ struct LatinNameTrie: Sendable {
             if node < 0 { return -1 }
         }
         return node
-    }
-
-    /// The second value of the name spelled by `bytes`, or nil when it is not a name in the trie.
-    func extra(of bytes: [UInt8]) -> Float? {
-        let node = lookup(bytes)
-        guard node >= 0, terminalBonus[Int(node)] != -.infinity else { return nil }
-        return extras[node] ?? 0
     }
 
     /// The bonus of the name spelled by `bytes`, or 0 when it is not a name in the trie.
