@@ -5,7 +5,7 @@ import QalamLexicons
 /// candidate spellings that starts from the default ranking (its score and rank are features)
 /// and learns corrections from the evidence behind it — the joint-model score, the noisy-channel
 /// term, membership and frequency in each name list (census 1990, census 2010/2020, voter
-/// files, world names, training names), the Egyptian-name table, and a few letter patterns.
+/// files, world names), the Egyptian-name table, and a few letter patterns.
 ///
 /// It reorders only the first ``head`` candidates of a word. The weights are trained on honest
 /// n-best lists (held-out folds of the training pairs, written by `qalam eval translit
@@ -23,13 +23,16 @@ public struct RomanizerReranker: Sendable {
     ///   `chan`: 1 where it was;
     /// - `c90`, `c90rank` (5 − log10 rank): census 1990; `c20`, `c20count` (log10 bearers − 2):
     ///   census 2010/2020; `voter`: voter-file name; `world`, `wloc` (log10 locales): world names;
-    ///   `train`, `tlog` (log10(count + 1)): training names; `nolex`: in no list;
+    ///   `nolex`: in none of these lists nor among the Latin names of the model's training pairs.
+    ///   (Training-name membership is no feature of its own: in the held-out folds it marks a
+    ///   wrong spelling, since the pairs hold each Latin name once, while in real text those
+    ///   names are right — a weight learned from it would not transfer.)
     /// - `egy`, `egyrank` (place in the list), `egyins` (added by the table): Egyptian-name table;
     /// - `len` (Latin letters / Arabic letters), `dbl` (doubled letters), `vowrun` (adjacent
     ///   vowels), `ou` `oo` `ee` `w` (counts), `endh` `endy` `endi` `ende` (last letter).
     public static let featureNames = [
         "default", "model", "rank1", "rank2", "rank3", "lrank", "channel", "chan",
-        "c90", "c90rank", "c20", "c20count", "voter", "world", "wloc", "train", "tlog", "nolex",
+        "c90", "c90rank", "c20", "c20count", "voter", "world", "wloc", "nolex",
         "egy", "egyrank", "egyins",
         "len", "dbl", "vowrun", "ou", "oo", "ee", "w", "endh", "endy", "endi", "ende",
     ]
@@ -136,34 +139,29 @@ public struct RomanizerReranker: Sendable {
             values[14] = log10(Double(max(1, locales)))
             known = true
         }
-        if let count = model.trainingLatin[name] {
-            values[15] = 1
-            values[16] = log10(Double(count + 1))
-            known = true
-        }
-        if !known { values[17] = 1 }
+        if !known, model.trainingLatin[name] == nil { values[15] = 1 }
         if let egyptianRank = spelling.egyptianRank {
-            values[18] = 1
-            values[19] = Double(egyptianRank)
-            if spelling.inserted { values[20] = 1 }
+            values[16] = 1
+            values[17] = Double(egyptianRank)
+            if spelling.inserted { values[18] = 1 }
         }
-        values[21] = Double(latin.count) / Double(max(1, arabicLetters))
+        values[19] = Double(latin.count) / Double(max(1, arabicLetters))
         var doubled = 0, vowelRuns = 0
         for index in latin.indices.dropFirst() {
             if latin[index] == latin[index - 1] { doubled += 1 }
             if isVowel(latin[index]), isVowel(latin[index - 1]) { vowelRuns += 1 }
         }
-        values[22] = Double(doubled)
-        values[23] = Double(vowelRuns)
-        values[24] = Double(occurrences(of: 0x6F, 0x75, in: latin))  // "ou"
-        values[25] = Double(occurrences(of: 0x6F, 0x6F, in: latin))  // "oo"
-        values[26] = Double(occurrences(of: 0x65, 0x65, in: latin))  // "ee"
-        values[27] = Double(latin.reduce(0) { $0 + ($1 == 0x77 ? 1 : 0) })  // "w"
+        values[20] = Double(doubled)
+        values[21] = Double(vowelRuns)
+        values[22] = Double(occurrences(of: 0x6F, 0x75, in: latin))  // "ou"
+        values[23] = Double(occurrences(of: 0x6F, 0x6F, in: latin))  // "oo"
+        values[24] = Double(occurrences(of: 0x65, 0x65, in: latin))  // "ee"
+        values[25] = Double(latin.reduce(0) { $0 + ($1 == 0x77 ? 1 : 0) })  // "w"
         switch latin.last {
-        case 0x68: values[28] = 1  // h
-        case 0x79: values[29] = 1  // y
-        case 0x69: values[30] = 1  // i
-        case 0x65: values[31] = 1  // e
+        case 0x68: values[26] = 1  // h
+        case 0x79: values[27] = 1  // y
+        case 0x69: values[28] = 1  // i
+        case 0x65: values[29] = 1  // e
         default: break
         }
     }
