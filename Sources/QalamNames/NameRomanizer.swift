@@ -335,7 +335,8 @@ public final class NameRomanizer: @unchecked Sendable {
         let bonusFloor = bestFree - configuration.lexiconMaxGap
         for (latin, entry) in merged {
             let bonus = entry.score >= bonusFloor ? entry.bonus : 0
-            ranked.append(RankedSpelling(latin: latin.bytes, score: entry.score + bonus, model: entry.score))
+            ranked.append(RankedSpelling(latin: latin.bytes, score: entry.score + bonus, model: entry.score,
+                                         mayBeListed: entry.bonus != 0))
         }
         ranked.sort(by: RankedSpelling.ranksBefore)
         if let marginalScorer, ranked.count > 1 {

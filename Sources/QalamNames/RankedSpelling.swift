@@ -13,6 +13,10 @@ struct RankedSpelling {
     var egyptianRank: Int? = nil
     /// Added by the Egyptian-name table (the search did not find it).
     var inserted = false
+    /// False when the search found the spelling in none of the name lists (its lexicon bonus
+    /// was 0; every list's bonus is positive at the default settings): the reranker then skips
+    /// the list lookups.
+    var mayBeListed = true
 
     /// The order of a word's ranked spellings: higher score first, ties alphabetical (so
     /// results never depend on dictionary order).

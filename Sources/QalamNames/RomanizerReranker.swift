@@ -118,28 +118,32 @@ public struct RomanizerReranker: Sendable {
             values[6] = channel
             values[7] = 1
         }
-        let name = String(decoding: latin, as: UTF8.self)
-        var known = false
-        if let censusRank = model.censusRank[name] {
-            values[8] = 1
-            values[9] = 5.0 - log10(Double(max(1, censusRank)))
-            known = true
+        if spelling.mayBeListed {
+            let name = String(decoding: latin, as: UTF8.self)
+            var known = false
+            if let censusRank = model.censusRank[name] {
+                values[8] = 1
+                values[9] = 5.0 - log10(Double(max(1, censusRank)))
+                known = true
+            }
+            if let bucket = latin.withUnsafeBufferPointer({ model.censusCounts.number(of: $0) }) {
+                values[10] = 1
+                values[11] = Double(bucket) / 10 - 2
+                known = true
+            }
+            if latin.withUnsafeBufferPointer({ model.voterNames.number(of: $0) }) != nil {
+                values[12] = 1
+                known = true
+            }
+            if let locales = model.worldNames[name] {
+                values[13] = 1
+                values[14] = log10(Double(max(1, locales)))
+                known = true
+            }
+            if !known, model.trainingLatin[name] == nil { values[15] = 1 }
+        } else {
+            values[15] = 1
         }
-        if let bucket = latin.withUnsafeBufferPointer({ model.censusCounts.number(of: $0) }) {
-            values[10] = 1
-            values[11] = Double(bucket) / 10 - 2
-            known = true
-        }
-        if latin.withUnsafeBufferPointer({ model.voterNames.number(of: $0) }) != nil {
-            values[12] = 1
-            known = true
-        }
-        if let locales = model.worldNames[name] {
-            values[13] = 1
-            values[14] = log10(Double(max(1, locales)))
-            known = true
-        }
-        if !known, model.trainingLatin[name] == nil { values[15] = 1 }
         if let egyptianRank = spelling.egyptianRank {
             values[16] = 1
             values[17] = Double(egyptianRank)
