@@ -7,7 +7,8 @@ import QalamLexicons
 /// learned from Wikipedia-mined name pairs, candidate spellings that differ only in
 /// segmentation are merged, and the list is rescored with the US census name lists and
 /// the Latin names seen in training (real names win over plausible non-names). A leading
-/// «و» (and) is also tried as a conjunction. Multi-word names are romanized word by word
+/// «و» (and) is also tried as a conjunction. A linear n-best reranker (``RomanizerReranker``)
+/// then reorders each word's best candidates. Multi-word names are romanized word by word
 /// (results are cached per word) and combined, best first.
 ///
 /// Thread-safe: one instance can serve many threads (the word cache is locked).
@@ -110,9 +111,10 @@ public final class NameRomanizer: @unchecked Sendable {
     /// Loads the shipped model from `Lexicons/translit/`.
     ///
     /// - Parameter reranked: also load the shipped n-best reranker (the default), which reorders
-    ///   the first candidates of each word from the evidence behind the default ranking (dev
-    ///   top-1 +2 to +3 points on held-out training pairs; news: see `Romanization.md`, sixth
-    ///   round). `false` gives the default ranking alone.
+    ///   the first candidates of each word from the evidence behind the default ranking (top-1
+    ///   +1.3 to +1.7 points on two held-out folds of the training pairs; the Latin accuracy of
+    ///   names in news unchanged: see `Romanization.md`, sixth round). `false` gives the default
+    ///   ranking alone.
     ///
     /// The shipped table of usual spellings of common Arabic names (``ArabicNameSpellings``)
     /// and the larger table of Egyptian names (``EgyptianNameSpellings``) are loaded too.
@@ -134,7 +136,12 @@ public final class NameRomanizer: @unchecked Sendable {
         // The large sorted lists first, each name with its own list's bonus (no strings built);
         // then the names of the smaller lexicons, whose bonus combines with the one found in the
         // trie as in `bonus(_:model:configuration:)` (census terms: the larger; others add up).
-        var trie = LatinNameTrie(expectedNodes: 300_000 + 2 * (model.censusCounts.count + model.voterNames.count))
+        var trie = LatinNameTrie(expectedNodes: 300_000 + 2 * (model.censusCounts.count + model.voterNames.count),
+                                 tracksScores: reranker != nil)
+        // With a reranker, each name also gets the lexicon part of its reranker score, summed
+        // over the lists that hold it (``RomanizerReranker/listScore(censusBucket:voter:census1990Rank:worldLocales:)``).
+        let countScore = (0...255).map { Float(reranker?.listScore(censusBucket: UInt8($0)) ?? 0) }
+        let voterScore = Float(reranker?.listScore(voter: true) ?? 0)
         let countBonus = (0...255).map {
             Float(configuration.censusCountBonus + configuration.censusCountWeight * (Double($0) / 10 - 2))
         }
@@ -144,7 +151,8 @@ public final class NameRomanizer: @unchecked Sendable {
             for index in 0..<list.count {
                 let bytes = list.name(at: index)
                 let bonus = isCensus ? countBonus[Int(list.number(at: index))] : Float(configuration.voterBonus)
-                trie.insert(sorted: bytes, after: previous, path: &path, bonus: bonus)
+                let score = isCensus ? countScore[Int(list.number(at: index))] : voterScore
+                trie.insert(sorted: bytes, after: previous, path: &path, bonus: bonus, score: score)
                 previous = bytes
             }
         }
@@ -157,7 +165,10 @@ public final class NameRomanizer: @unchecked Sendable {
             if let locales = model.worldNames[name] {
                 additive += configuration.worldBonus + configuration.worldLocaleWeight * log10(Double(max(1, locales)))
             }
-            trie.insert(name, census: census, additive: Float(additive))
+            let score = reranker.map {
+                Float($0.listScore(census1990Rank: model.censusRank[name], worldLocales: model.worldNames[name]))
+            } ?? 0
+            trie.insert(name, census: census, additive: Float(additive), score: score)
         }
         for name in model.censusRank.keys { add(name) }
         for name in model.trainingLatin.keys where model.censusRank[name] == nil { add(name) }
@@ -264,7 +275,12 @@ public final class NameRomanizer: @unchecked Sendable {
             return letters.isEmpty ? [] : [RomanizationCandidate(latin: String(word), score: 0)]
         }
         var ranked = defaultRanking(of: letters, allowConjunction: allowConjunction)
-        if let reranker { reranker.rerank(&ranked, arabicLetters: letters.count, model: model) }
+        if let reranker {
+            reranker.rerank(&ranked, arabicLetters: letters.count) { [trie] in
+                // Names in no list (not in the trie) score as `nolex`.
+                $0.mayBeListed ? trie.score(of: $0.latin).map(Double.init) : nil
+            }
+        }
         var result = ranked.prefix(top).map {
             RomanizationCandidate(latin: NameCapitalization.capitalize(String(decoding: $0.latin, as: UTF8.self)), score: $0.score)
         }

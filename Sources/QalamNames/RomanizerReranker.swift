@@ -82,7 +82,9 @@ public struct RomanizerReranker: Sendable {
 
     /// Reorders the first ``head`` spellings of a word's default ranking (best first) by the
     /// reranker's score. The rest keep their order after them, their scores shifted to stay below.
-    func rerank(_ ranked: inout [RankedSpelling], arabicLetters: Int, model: RomanizerModel) {
+    /// `listScore` gives the name-list part of a spelling's score (``listScore(censusBucket:voter:census1990Rank:worldLocales:)``
+    /// summed over the lists holding it), nil for a spelling in no list nor among the training names.
+    func rerank(_ ranked: inout [RankedSpelling], arabicLetters: Int, listScore: (RankedSpelling) -> Double?) {
         let count = min(head, ranked.count)
         guard count > 1 else { return }
         let bestScore = ranked[0].score
@@ -92,8 +94,8 @@ public struct RomanizerReranker: Sendable {
         var lowest = Double.infinity
         for index in 0..<count {
             Self.features(of: ranked[index], rank: index, bestScore: bestScore, bestModel: bestModel,
-                          arabicLetters: arabicLetters, model: model, into: &values)
-            var total = 0.0
+                          arabicLetters: arabicLetters, model: nil, into: &values)
+            var total = listScore(ranked[index]) ?? weights[Self.noListIndex]
             for feature in values.indices { total += weights[feature] * values[feature] }
             ranked[index].score = total
             lowest = min(lowest, total)
@@ -104,10 +106,29 @@ public struct RomanizerReranker: Sendable {
         }
     }
 
+    /// The place of `nolex` in ``featureNames``.
+    static let noListIndex = 15
+
+    /// The name-list part of the score of a name, for one list at a time (arguments left out: not
+    /// in that list): census 2010/2020 with its count bucket, the voter files, census 1990 with
+    /// its rank, the world names with their locale count. A name's list score is the sum over the
+    /// lists holding it (`nolex` is for names in none).
+    func listScore(censusBucket: UInt8? = nil, voter: Bool = false, census1990Rank: Int? = nil,
+                   worldLocales: Int? = nil) -> Double {
+        var total = 0.0
+        if let census1990Rank { total += weights[8] + weights[9] * (5.0 - log10(Double(max(1, census1990Rank)))) }
+        if let censusBucket { total += weights[10] + weights[11] * (Double(censusBucket) / 10 - 2) }
+        if voter { total += weights[12] }
+        if let worldLocales { total += weights[13] + weights[14] * log10(Double(max(1, worldLocales))) }
+        return total
+    }
+
     /// Writes the features of `spelling`, the default ranking's `rank`-th (from 0) candidate
-    /// of a word of `arabicLetters` folded letters, into `values` (``featureNames`` order).
+    /// of a word of `arabicLetters` folded letters, into `values` (``featureNames`` order). The
+    /// name-list features (`c90` … `nolex`) are looked up in `model`'s lists; with no `model`
+    /// they are left at 0 (``rerank(_:arabicLetters:listScore:)`` adds their part from the trie).
     static func features(of spelling: RankedSpelling, rank: Int, bestScore: Double, bestModel: Double,
-                         arabicLetters: Int, model: RomanizerModel, into values: inout [Double]) {
+                         arabicLetters: Int, model: RomanizerModel?, into values: inout [Double]) {
         for index in values.indices { values[index] = 0 }
         let latin = spelling.latin
         values[0] = spelling.score - bestScore
@@ -118,7 +139,7 @@ public struct RomanizerReranker: Sendable {
             values[6] = channel
             values[7] = 1
         }
-        if spelling.mayBeListed {
+        if let model, spelling.mayBeListed {
             let name = String(decoding: latin, as: UTF8.self)
             var known = false
             if let censusRank = model.censusRank[name] {
@@ -141,7 +162,7 @@ public struct RomanizerReranker: Sendable {
                 known = true
             }
             if !known, model.trainingLatin[name] == nil { values[15] = 1 }
-        } else {
+        } else if model != nil {
             values[15] = 1
         }
         if let egyptianRank = spelling.egyptianRank {

@@ -315,9 +315,26 @@ struct NameRomanizerTests {
         var ranked = [RankedSpelling(latin: Array("qzxv".utf8), score: 0, model: 0),
                       RankedSpelling(latin: Array("david".utf8), score: -1, model: -1),
                       RankedSpelling(latin: Array("qzxw".utf8), score: -2, model: -2)]
-        reranker.rerank(&ranked, arabicLetters: 4, model: try romanizer().model)
+        reranker.rerank(&ranked, arabicLetters: 4) { $0.latin == Array("david".utf8) ? 0 : nil }
         #expect(ranked.map { String(decoding: $0.latin, as: UTF8.self) } == ["david", "qzxv", "qzxw"])
         #expect(ranked[1].score > ranked[2].score)
+        #expect(RomanizerReranker.featureNames[RomanizerReranker.noListIndex] == "nolex")
+    }
+
+    @Test func rerankingFromTheTrieEqualsTheFeatureLookups() throws {
+        // The romanizer adds the name-list part of the score from its trie; the features written
+        // for training look the lists up one by one. Both must rank a word's head alike.
+        let romanizer = try romanizer()
+        let reranker = try #require(romanizer.reranker)
+        for word in ["سميث", "جونسون", "ماريا", "كيلي", "فيليب", "هيرنانديز"] {
+            let list = romanizer.rerankerFeatures(ofWord: word, top: reranker.head)
+            let scored = list.map { entry in
+                (entry.latin, zip(reranker.weights, entry.features).reduce(0) { $0 + $1.0 * $1.1 })
+            }
+            let expected = scored.sorted { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }.prefix(3).map(\.0)
+            let got = romanizer.romanize(word, top: 3).map { $0.latin.lowercased() }
+            #expect(got == Array(expected), "\(word)")
+        }
     }
 
     @Test func rerankerFeaturesFollowTheDefaultRanking() throws {
