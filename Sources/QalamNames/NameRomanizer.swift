@@ -157,17 +157,17 @@ public final class NameRomanizer: @unchecked Sendable {
             }
         }
         func add(_ name: String) {
-            let census = model.censusRank[name].map {
+            let rank = model.censusRank[name]
+            let locales = model.worldNames[name]
+            let census = rank.map {
                 Float(configuration.censusBonus + configuration.censusRankWeight * (5.0 - log10(Double($0))))
             }
             var additive = 0.0
             if model.trainingLatin[name] != nil { additive += configuration.trainingBonus }
-            if let locales = model.worldNames[name] {
+            if let locales {
                 additive += configuration.worldBonus + configuration.worldLocaleWeight * log10(Double(max(1, locales)))
             }
-            let score = reranker.map {
-                Float($0.listScore(census1990Rank: model.censusRank[name], worldLocales: model.worldNames[name]))
-            } ?? 0
+            let score = reranker.map { Float($0.listScore(census1990Rank: rank, worldLocales: locales)) } ?? 0
             trie.insert(name, census: census, additive: Float(additive), score: score)
         }
         for name in model.censusRank.keys { add(name) }
