@@ -24,8 +24,11 @@ struct LatinNameTrie: Sendable {
     /// has a child by any other byte. Most lookups of the constrained search fail; the mask
     /// answers them without probing the edge table.
     private var childMask: [UInt32] = [0]
-    /// Per terminal node with one: a second per-name value (the reranker's lexicon score).
-    private var extras: [Int32: Float] = [:]
+    /// Per node (only when built with `tracksScores`): a second per-name value, summed over the
+    /// insertions of the name (the lexicon part of the n-best reranker's score).
+    private var scores: [Float] = []
+    /// Whether ``scores`` is kept.
+    private let tracksScores: Bool
 
     /// The largest node count.
     static let maximumNodes = 1 << 24 - 1
@@ -33,8 +36,14 @@ struct LatinNameTrie: Sendable {
     /// The number of nodes.
     var nodeCount: Int { terminalBonus.count }
 
-    /// An empty trie with room for about `expectedNodes` nodes before it grows.
-    init(expectedNodes: Int = 1024) {
+    /// An empty trie with room for about `expectedNodes` nodes before it grows; `tracksScores`:
+    /// keep a second per-name value (``score(of:)``).
+    init(expectedNodes: Int = 1024, tracksScores: Bool = false) {
+        self.tracksScores = tracksScores
+        if tracksScores {
+            scores = [0]
+            scores.reserveCapacity(expectedNodes)
+        }
         var size = 1024
         var bits: UInt64 = 10
         while Double(size) * 0.7 < Double(expectedNodes) {
@@ -48,18 +57,18 @@ struct LatinNameTrie: Sendable {
         childMask.reserveCapacity(expectedNodes)
     }
 
-    /// Builds the trie of `names` (lower-case ASCII), each with its bonus and, when given, `extra[i]` (for `names[i]`).
-    init(names: [(String, Float)], extra: [Float] = []) {
+    /// Builds the trie of `names` (lower-case ASCII), each with its bonus.
+    init(names: [(String, Float)]) {
         self.init(expectedNodes: names.reduce(0) { $0 + $1.0.utf8.count } / 2)
-        for (position, (name, bonus)) in names.enumerated() {
-            insert(name.utf8, bonus: bonus, extra: position < extra.count ? extra[position] : 0)
+        for (name, bonus) in names {
+            insert(name.utf8, bonus: bonus)
         }
     }
 
     /// Adds a name (lower-case ASCII bytes) with its bonus (the larger bonus wins for a repeated
-    /// name) and its second value (0: none). Returns false when the trie is full.
+    /// name). Returns false when the trie is full.
     @discardableResult
-    mutating func insert<Name: Sequence<UInt8>>(_ name: Name, bonus: Float, extra: Float = 0) -> Bool {
+    mutating func insert<Name: Sequence<UInt8>>(_ name: Name, bonus: Float) -> Bool {
         var node: Int32 = 0
         for byte in name {
             guard let next = insertEdge(from: node, byte: byte) else { return false }
@@ -67,7 +76,6 @@ struct LatinNameTrie: Sendable {
         }
         if node == 0 { return true }
         terminalBonus[Int(node)] = max(terminalBonus[Int(node)], bonus)
-        if extra != 0 { extras[node] = extra } else { extras[node] = nil }
         return true
     }
 
@@ -75,7 +83,7 @@ struct LatinNameTrie: Sendable {
     /// where it leaves the previous one. `path` holds the nodes of the previous name (start
     /// with `[0]` and an empty `previous`); names must come in increasing byte order.
     mutating func insert(sorted name: ArraySlice<UInt8>, after previous: ArraySlice<UInt8>, path: inout [Int32],
-                         bonus: Float, extra: Float = 0) {
+                         bonus: Float, score: Float = 0) {
         var shared = 0
         var left = name.startIndex
         var right = previous.startIndex
@@ -93,14 +101,14 @@ struct LatinNameTrie: Sendable {
         }
         if node == 0 { return }
         terminalBonus[Int(node)] = max(terminalBonus[Int(node)], bonus)
-        if extra != 0 { extras[node] = extra }
+        if tracksScores { scores[Int(node)] += score }
     }
 
     /// Adds a name of the smaller lexicons on top of the large lists already inserted: its bonus
     /// becomes `additive` plus the larger of `census` (its 1990 census term, nil: not there) and
     /// the bonus it already has from the large lists (the 2010/2020 census term or the voter term;
     /// voter names are in no census list).
-    mutating func insert(_ name: String, census: Float?, additive: Float, extra: Float = 0) {
+    mutating func insert(_ name: String, census: Float?, additive: Float, score: Float = 0) {
         var node: Int32 = 0
         for byte in name.utf8 {
             guard let next = insertEdge(from: node, byte: byte) else { return }
@@ -110,7 +118,7 @@ struct LatinNameTrie: Sendable {
         let listed = terminalBonus[Int(node)]
         let base = max(listed == -.infinity ? 0 : listed, census ?? -.infinity)
         terminalBonus[Int(node)] = base + additive
-        if extra != 0 { extras[node] = extra }
+        if tracksScores { scores[Int(node)] += score }
     }
 
     @inline(__always)
@@ -129,6 +137,7 @@ struct LatinNameTrie: Sendable {
         let target = Int32(terminalBonus.count)
         terminalBonus.append(-.infinity)
         childMask.append(0)
+        if tracksScores { scores.append(0) }
         childMask[Int(node)] |= Self.maskBit(byte)
         edges[index] = Edge(key: key, target: target)
         edgeCount += 1
@@ -187,11 +196,13 @@ struct LatinNameTrie: Sendable {
         return node
     }
 
-    /// The second value of the name spelled by `bytes`, or nil when it is not a name in the trie.
-    func extra(of bytes: [UInt8]) -> Float? {
+    /// The second value of the name spelled by `bytes` (trie built with `tracksScores`), or nil
+    /// when it is not a name in the trie.
+    func score(of bytes: [UInt8]) -> Float? {
+        guard tracksScores else { return nil }
         let node = lookup(bytes)
         guard node >= 0, terminalBonus[Int(node)] != -.infinity else { return nil }
-        return extras[node] ?? 0
+        return scores[Int(node)]
     }
 
     /// The bonus of the name spelled by `bytes`, or 0 when it is not a name in the trie.

@@ -1,32 +1,64 @@
 import Foundation
 import QalamLexicons
 
-/// The n-best reranker of ``NameRomanizer``: a linear model (averaged perceptron weights)
-/// over features of a candidate spelling — its joint-model score, whether and how often
-/// it is a known name, its length relative to the Arabic word, and a few letter patterns
-/// (doubled letters, vowel runs, endings).
+/// The n-best reranker of ``NameRomanizer``: a linear model over features of a word's best
+/// candidate spellings that starts from the default ranking (its score and rank are features)
+/// and learns corrections from the evidence behind it — the joint-model score, the noisy-channel
+/// term, membership and frequency in each name list (census 1990, census 2010/2020, voter
+/// files, world names), the Egyptian-name table, and a few letter patterns.
 ///
-/// The weights are trained on n-best lists of held-out folds of the training pairs by
-/// `Lexicons/scripts/train_translit_reranker.py`, which computes the same features.
+/// It reorders only the first ``head`` candidates of a word. The weights are trained on honest
+/// n-best lists (held-out folds of the training pairs, written by `qalam eval translit
+/// --nbest-out`, which prints these same features) by `Lexicons/scripts/train_translit_reranker.py`.
 public struct RomanizerReranker: Sendable {
     /// The default weight file, relative to `Lexicons/`.
     public static let defaultPath = "translit/romanizer-reranker.tsv"
 
-    /// The features, in weight-file order (names as in the file).
-    static let featureNames = ["model", "census", "crank", "world", "wloc", "train", "tlog", "nolex", "len",
-                               "dbl", "vowrun", "ou", "oo", "ee", "w", "endh", "endy", "endi", "ende"]
+    /// The features, in the order of `--nbest-out` columns (names as in the weight file):
+    ///
+    /// - `default`: the default ranking's score less the word's best; `model`: the joint-model
+    ///   score less the best of the list; `rank1` `rank2` `rank3`: the default rank is 1, 2, 3;
+    ///   `lrank`: log2 of the default rank;
+    /// - `channel`: −log10 P(latin) of the noisy-channel term, 0 where it was not computed;
+    ///   `chan`: 1 where it was;
+    /// - `c90`, `c90rank` (5 − log10 rank): census 1990; `c20`, `c20count` (log10 bearers − 2):
+    ///   census 2010/2020; `voter`: voter-file name; `world`, `wloc` (log10 locales): world names;
+    ///   `nolex`: in none of these lists nor among the Latin names of the model's training pairs.
+    ///   (Training-name membership is no feature of its own: in the held-out folds it marks a
+    ///   wrong spelling, since the pairs hold each Latin name once, while in real text those
+    ///   names are right — a weight learned from it would not transfer.)
+    /// - `egy`, `egyrank` (place in the list), `egyins` (added by the table): Egyptian-name table;
+    /// - `len` (Latin letters / Arabic letters), `dbl` (doubled letters), `vowrun` (adjacent
+    ///   vowels), `ou` `oo` `ee` `w` (counts), `endh` `endy` `endi` `ende` (last letter).
+    public static let featureNames = [
+        "default", "model", "rank1", "rank2", "rank3", "lrank", "channel", "chan",
+        "c90", "c90rank", "c20", "c20count", "voter", "world", "wloc", "nolex",
+        "egy", "egyrank", "egyins",
+        "len", "dbl", "vowrun", "ou", "oo", "ee", "w", "endh", "endy", "endi", "ende",
+    ]
 
     /// One weight per feature, in ``featureNames`` order.
     let weights: [Double]
+    /// Candidates of a word reordered (the first ones of the default ranking).
+    public let head: Int
 
-    /// Parses a weight file of `FEATURE<TAB>WEIGHT` lines; every feature must be present once.
+    /// Parses a weight file of `FEATURE<TAB>WEIGHT` lines (every feature once) and one
+    /// `head<TAB>N` line (N ≥ 2); `#` lines are comments.
     public init(data: Data, path: String) throws(LexiconError) {
         var found: [String: Double] = [:]
+        var head: Int?
         var lineNumber = 0
         for line in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
             if line.isEmpty || line.hasPrefix("#") { continue }
             let fields = line.split(separator: "\t")
+            if fields.count == 2, fields[0] == "head" {
+                guard head == nil, let value = Int(fields[1]), value >= 2 else {
+                    throw LexiconError(path: path, reason: "line \(lineNumber): expected head<TAB>N (N ≥ 2), once")
+                }
+                head = value
+                continue
+            }
             guard fields.count == 2, let weight = Double(fields[1]), weight.isFinite,
                   Self.featureNames.contains(String(fields[0])), found[String(fields[0])] == nil else {
                 throw LexiconError(path: path, reason: "line \(lineNumber): expected a known FEATURE<TAB>WEIGHT, once")
@@ -38,7 +70,9 @@ public struct RomanizerReranker: Sendable {
             guard let weight = found[name] else { throw LexiconError(path: path, reason: "no weight for feature '\(name)'") }
             weights.append(weight)
         }
+        guard let head else { throw LexiconError(path: path, reason: "no head<TAB>N line") }
         self.weights = weights
+        self.head = head
     }
 
     /// Loads the shipped weights.
@@ -46,40 +80,115 @@ public struct RomanizerReranker: Sendable {
         try RomanizerReranker(data: LexiconStore.data(defaultPath), path: defaultPath)
     }
 
-    /// The lexicon part of the score of a known (lower-case) name: membership and frequency
-    /// in the census, world and training lists. Unknown spellings get the `nolex` weight instead.
-    func lexiconScore(of name: String, model: RomanizerModel) -> Double {
+    /// Reorders the first ``head`` spellings of a word's default ranking (best first) by the
+    /// reranker's score. The rest keep their order after them, their scores shifted to stay below.
+    /// `listScore` gives the name-list part of a spelling's score (``listScore(censusBucket:voter:census1990Rank:worldLocales:)``
+    /// summed over the lists holding it), nil for a spelling in no list nor among the training names.
+    func rerank(_ ranked: inout [RankedSpelling], arabicLetters: Int, listScore: (RankedSpelling) -> Double?) {
+        let count = min(head, ranked.count)
+        guard count > 1 else { return }
+        let bestScore = ranked[0].score
+        let bestModel = ranked.reduce(-Double.infinity) { max($0, $1.model) }
+        let lastDefault = ranked[count - 1].score
+        var values = [Double](repeating: 0, count: weights.count)
+        var lowest = Double.infinity
+        for index in 0..<count {
+            Self.features(of: ranked[index], rank: index, bestScore: bestScore, bestModel: bestModel,
+                          arabicLetters: arabicLetters, model: nil, into: &values)
+            var total = listScore(ranked[index]) ?? weights[Self.noListIndex]
+            for feature in values.indices { total += weights[feature] * values[feature] }
+            ranked[index].score = total
+            lowest = min(lowest, total)
+        }
+        ranked[0..<count].sort(by: RankedSpelling.ranksBefore)
+        for index in count..<ranked.count {
+            ranked[index].score = lowest - 0.01 - (lastDefault - ranked[index].score)
+        }
+    }
+
+    /// The place of `nolex` in ``featureNames``.
+    static let noListIndex = 15
+
+    /// The name-list part of the score of a name, for one list at a time (arguments left out: not
+    /// in that list): census 2010/2020 with its count bucket, the voter files, census 1990 with
+    /// its rank, the world names with their locale count. A name's list score is the sum over the
+    /// lists holding it (`nolex` is for names in none).
+    func listScore(censusBucket: UInt8? = nil, voter: Bool = false, census1990Rank: Int? = nil,
+                   worldLocales: Int? = nil) -> Double {
         var total = 0.0
-        if let rank = model.censusRank[name] { total += weights[1] + weights[2] * (5.0 - log10(Double(rank))) }
-        if let locales = model.worldNames[name] { total += weights[3] + weights[4] * log10(Double(max(1, locales))) }
-        if let count = model.trainingLatin[name] { total += weights[5] + weights[6] * log10(Double(count + 1)) }
+        if let census1990Rank { total += weights[8] + weights[9] * (5.0 - log10(Double(max(1, census1990Rank)))) }
+        if let censusBucket { total += weights[10] + weights[11] * (Double(censusBucket) / 10 - 2) }
+        if voter { total += weights[12] }
+        if let worldLocales { total += weights[13] + weights[14] * log10(Double(max(1, worldLocales))) }
         return total
     }
 
-    /// The reranked score of a lower-case spelling `latin` of a word of `arabicLetters`
-    /// folded letters, whose joint-model score (log10) is `modelScore`; `lexiconScore` is
-    /// ``lexiconScore(of:model:)`` when the spelling is a known name, nil otherwise.
-    func score(latin: [UInt8], modelScore: Double, arabicLetters: Int, lexiconScore: Double?) -> Double {
-        var total = weights[0] * modelScore + (lexiconScore ?? weights[7])
-        total += weights[8] * Double(latin.count) / Double(max(1, arabicLetters))
+    /// Writes the features of `spelling`, the default ranking's `rank`-th (from 0) candidate
+    /// of a word of `arabicLetters` folded letters, into `values` (``featureNames`` order). The
+    /// name-list features (`c90` … `nolex`) are looked up in `model`'s lists; with no `model`
+    /// they are left at 0 (``rerank(_:arabicLetters:listScore:)`` adds their part from the trie).
+    static func features(of spelling: RankedSpelling, rank: Int, bestScore: Double, bestModel: Double,
+                         arabicLetters: Int, model: RomanizerModel?, into values: inout [Double]) {
+        for index in values.indices { values[index] = 0 }
+        let latin = spelling.latin
+        values[0] = spelling.score - bestScore
+        values[1] = spelling.model - bestModel
+        if rank < 3 { values[2 + rank] = 1 }
+        values[5] = log2(Double(rank + 1))
+        if let channel = spelling.channel {
+            values[6] = channel
+            values[7] = 1
+        }
+        if let model, spelling.mayBeListed {
+            let name = String(decoding: latin, as: UTF8.self)
+            var known = false
+            if let censusRank = model.censusRank[name] {
+                values[8] = 1
+                values[9] = 5.0 - log10(Double(max(1, censusRank)))
+                known = true
+            }
+            if let bucket = latin.withUnsafeBufferPointer({ model.censusCounts.number(of: $0) }) {
+                values[10] = 1
+                values[11] = Double(bucket) / 10 - 2
+                known = true
+            }
+            if latin.withUnsafeBufferPointer({ model.voterNames.number(of: $0) }) != nil {
+                values[12] = 1
+                known = true
+            }
+            if let locales = model.worldNames[name] {
+                values[13] = 1
+                values[14] = log10(Double(max(1, locales)))
+                known = true
+            }
+            if !known, model.trainingLatin[name] == nil { values[15] = 1 }
+        } else if model != nil {
+            values[15] = 1
+        }
+        if let egyptianRank = spelling.egyptianRank {
+            values[16] = 1
+            values[17] = Double(egyptianRank)
+            if spelling.inserted { values[18] = 1 }
+        }
+        values[19] = Double(latin.count) / Double(max(1, arabicLetters))
         var doubled = 0, vowelRuns = 0
         for index in latin.indices.dropFirst() {
             if latin[index] == latin[index - 1] { doubled += 1 }
-            if Self.isVowel(latin[index]), Self.isVowel(latin[index - 1]) { vowelRuns += 1 }
+            if isVowel(latin[index]), isVowel(latin[index - 1]) { vowelRuns += 1 }
         }
-        total += weights[9] * Double(doubled) + weights[10] * Double(vowelRuns)
-        total += weights[11] * Double(Self.occurrences(of: [0x6F, 0x75], in: latin))  // "ou"
-        total += weights[12] * Double(Self.occurrences(of: [0x6F, 0x6F], in: latin))  // "oo"
-        total += weights[13] * Double(Self.occurrences(of: [0x65, 0x65], in: latin))  // "ee"
-        total += weights[14] * Double(latin.reduce(0) { $0 + ($1 == 0x77 ? 1 : 0) })  // "w"
+        values[20] = Double(doubled)
+        values[21] = Double(vowelRuns)
+        values[22] = Double(occurrences(of: 0x6F, 0x75, in: latin))  // "ou"
+        values[23] = Double(occurrences(of: 0x6F, 0x6F, in: latin))  // "oo"
+        values[24] = Double(occurrences(of: 0x65, 0x65, in: latin))  // "ee"
+        values[25] = Double(latin.reduce(0) { $0 + ($1 == 0x77 ? 1 : 0) })  // "w"
         switch latin.last {
-        case 0x68: total += weights[15]  // h
-        case 0x79: total += weights[16]  // y
-        case 0x69: total += weights[17]  // i
-        case 0x65: total += weights[18]  // e
+        case 0x68: values[26] = 1  // h
+        case 0x79: values[27] = 1  // y
+        case 0x69: values[28] = 1  // i
+        case 0x65: values[29] = 1  // e
         default: break
         }
-        return total
     }
 
     @inline(__always)
@@ -88,11 +197,11 @@ public struct RomanizerReranker: Sendable {
     }
 
     /// Non-overlapping occurrences of a two-letter string, counted left to right.
-    private static func occurrences(of pair: [UInt8], in latin: [UInt8]) -> Int {
+    private static func occurrences(of first: UInt8, _ second: UInt8, in latin: [UInt8]) -> Int {
         var count = 0
         var index = 0
         while index + 1 < latin.count {
-            if latin[index] == pair[0], latin[index + 1] == pair[1] {
+            if latin[index] == first, latin[index + 1] == second {
                 count += 1
                 index += 2
             } else {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import QalamNames
+@_spi(Training) import QalamNames
 import QalamText
 
 /// `qalam eval translit`: top-1 / top-5 accuracy and character error rate of the name
@@ -71,12 +71,13 @@ struct EvalTranslitCommand: ParsableCommand {
     @Option(help: .hidden) var channelMaxGap: Double?
     @Option(help: .hidden) var channelBeam: Int?
     @Option(help: .hidden) var channelGraphones: Int?
-    /// Writes the n-best list of every pair (INDEX, GOLD, CANDIDATE, SCORE) for reranker training.
+    /// Writes the n-best list of every one-word pair (INDEX, GOLD, CANDIDATE, SCORE, then the
+    /// reranker's features, named in a `#` header line) for reranker training.
     @Option(help: .hidden) var nbestOut: String?
     @Option(help: .hidden) var nbest: Int = 32
-    @Flag(help: "Rerank each word's candidates with the shipped n-best reranker (off by default, as in the library).")
-    var rerank = false
-    @Option(help: ArgumentHelp("Rerank with these reranker weights (implies --rerank).", valueName: "file"))
+    @Flag(help: "Leave out the n-best reranker (the default ranking alone).")
+    var noRerank = false
+    @Option(help: ArgumentHelp("Rerank with these reranker weights instead of the shipped ones.", valueName: "file"))
     var reranker: String?
 
     func run() throws {
@@ -126,7 +127,7 @@ struct EvalTranslitCommand: ParsableCommand {
         if let channelBeam { settings.channelBeamWidth = channelBeam }
         if let channelGraphones { settings.channelGraphonesPerSpan = channelGraphones }
         var weights: RomanizerReranker?
-        if rerank || reranker != nil {
+        if !noRerank || reranker != nil {
             if let reranker {
                 let url = URL(fileURLWithPath: reranker)
                 let data: Data
@@ -148,10 +149,17 @@ struct EvalTranslitCommand: ParsableCommand {
         }
 
         if let nbestOut {
-            var lines = ""
+            // One line per candidate of each one-word pair (reranker training data; words of the
+            // Arabic-name table and multi-word names are left out): the default ranking's first
+            // `nbest` spellings of the word, whatever `--no-rerank` says, with the reranker's features.
+            var lines = "# qalam eval translit --nbest-out: the default ranking of each one-word pair, best first.\n"
+            lines += "#\tindex\tgold\tcandidate\tscore\t" + RomanizerReranker.featureNames.joined(separator: "\t") + "\n"
             for (index, pair) in pairs.enumerated() {
-                for candidate in romanizer.romanize(pair.arabic, top: nbest) {
-                    lines += "\(index)\t\(pair.latin.lowercased())\t\(candidate.latin.lowercased())\t\(candidate.score)\n"
+                let words = pair.arabic.split(whereSeparator: { $0.isWhitespace })
+                guard words.count == 1 else { continue }
+                for candidate in romanizer.rerankerFeatures(ofWord: String(words[0]), top: nbest) {
+                    lines += "\(index)\t\(pair.latin.lowercased())\t\(candidate.latin)\t\(candidate.score)\t"
+                        + candidate.features.map { String($0) }.joined(separator: "\t") + "\n"
                 }
             }
             do { try lines.write(toFile: nbestOut, atomically: true, encoding: .utf8) } catch {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import QalamNames
+@_spi(Training) @testable import QalamNames
 import QalamText
 
 private let packageRoot: URL = {
@@ -289,23 +289,69 @@ struct NameRomanizerTests {
     }
 
     @Test func rerankerWeightsAreCheckedAndUsed() throws {
-        // A missing feature, an unknown feature and a non-number are clear errors.
-        #expect(throws: (any Error).self) { try RomanizerReranker(data: Data("model\t1\n".utf8), path: "r.tsv") }
-        let complete = RomanizerReranker.featureNames.map { "\($0)\t0.5" }.joined(separator: "\n")
+        // A missing feature, an unknown feature, a non-number and a missing or bad head are clear errors.
+        let complete = RomanizerReranker.featureNames.map { "\($0)\t0.5" }.joined(separator: "\n") + "\nhead\t4"
+        #expect(throws: (any Error).self) { try RomanizerReranker(data: Data("default\t1\nhead\t4\n".utf8), path: "r.tsv") }
         #expect(throws: (any Error).self) { try RomanizerReranker(data: Data((complete + "\nbogus\t1").utf8), path: "r.tsv") }
         #expect(throws: (any Error).self) {
             try RomanizerReranker(data: Data(complete.replacingOccurrences(of: "model\t0.5", with: "model\tx").utf8), path: "r.tsv")
         }
-        #expect(try RomanizerReranker(data: Data(complete.utf8), path: "r.tsv").weights.count == RomanizerReranker.featureNames.count)
-        #expect(try romanizer().reranker == nil, "the reranker is opt-in")
-        let romanizer = try NameRomanizer(reranked: true)
-        #expect(romanizer.reranker != nil)
-        // A known name scores above an unknown spelling of equal model score and shape.
+        #expect(throws: (any Error).self) {
+            try RomanizerReranker(data: Data(complete.replacingOccurrences(of: "\nhead\t4", with: "").utf8), path: "r.tsv")
+        }
+        #expect(throws: (any Error).self) {
+            try RomanizerReranker(data: Data(complete.replacingOccurrences(of: "head\t4", with: "head\t1").utf8), path: "r.tsv")
+        }
+        let parsed = try RomanizerReranker(data: Data(complete.utf8), path: "r.tsv")
+        #expect(parsed.weights.count == RomanizerReranker.featureNames.count && parsed.head == 4)
+        let shipped = try #require(try romanizer().reranker, "the shipped reranker is on by default")
+        #expect(shipped.head >= 2)
+        #expect(NameRomanizer(model: try romanizer().model).reranker == nil)
+
+        // Only `nolex` weighs: an unknown spelling ranked first falls below known names of the head;
+        // the tail keeps its order below the head.
+        let onlyUnknown = RomanizerReranker.featureNames.map { "\($0)\t\($0 == "nolex" ? -5 : 0)" }.joined(separator: "\n") + "\nhead\t2"
+        let reranker = try RomanizerReranker(data: Data(onlyUnknown.utf8), path: "r.tsv")
+        var ranked = [RankedSpelling(latin: Array("qzxv".utf8), score: 0, model: 0),
+                      RankedSpelling(latin: Array("david".utf8), score: -1, model: -1),
+                      RankedSpelling(latin: Array("qzxw".utf8), score: -2, model: -2)]
+        reranker.rerank(&ranked, arabicLetters: 4) { $0.latin == Array("david".utf8) ? 0 : nil }
+        #expect(ranked.map { String(decoding: $0.latin, as: UTF8.self) } == ["david", "qzxv", "qzxw"])
+        #expect(ranked[1].score > ranked[2].score)
+        #expect(RomanizerReranker.featureNames[RomanizerReranker.noListIndex] == "nolex")
+    }
+
+    @Test func rerankingFromTheTrieEqualsTheFeatureLookups() throws {
+        // The romanizer adds the name-list part of the score from its trie; the features written
+        // for training look the lists up one by one. Both must rank a word's head alike.
+        let romanizer = try romanizer()
         let reranker = try #require(romanizer.reranker)
-        let known = reranker.score(latin: Array("david".utf8), modelScore: -5, arabicLetters: 5,
-                                   lexiconScore: reranker.lexiconScore(of: "david", model: romanizer.model))
-        let unknown = reranker.score(latin: Array("davyd".utf8), modelScore: -5, arabicLetters: 5, lexiconScore: nil)
-        #expect(known > unknown)
+        for word in ["سميث", "جونسون", "ماريا", "كيلي", "فيليب", "هيرنانديز"] {
+            let list = romanizer.rerankerFeatures(ofWord: word, top: reranker.head)
+            let scored = list.map { entry in
+                (entry.latin, zip(reranker.weights, entry.features).reduce(0) { $0 + $1.0 * $1.1 })
+            }
+            let expected = scored.sorted { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }.prefix(3).map(\.0)
+            let got = romanizer.romanize(word, top: 3).map { $0.latin.lowercased() }
+            #expect(got == Array(expected), "\(word)")
+        }
+    }
+
+    @Test func rerankerFeaturesFollowTheDefaultRanking() throws {
+        let romanizer = try romanizer()
+        let list = romanizer.rerankerFeatures(ofWord: "سميث", top: 8)
+        #expect(!list.isEmpty && list.count <= 8)
+        let names = RomanizerReranker.featureNames
+        for (rank, entry) in list.enumerated() {
+            #expect(entry.features.count == names.count)
+            #expect(entry.features[try #require(names.firstIndex(of: "rank1"))] == (rank == 0 ? 1 : 0))
+            #expect(entry.features[try #require(names.firstIndex(of: "default"))] <= 0)
+        }
+        #expect(zip(list, list.dropFirst()).allSatisfy { $0.score >= $1.score })
+        #expect(list.contains { $0.latin == "smith" })
+        // Words of the Arabic-name table and non-Arabic words give no list.
+        #expect(romanizer.rerankerFeatures(ofWord: "محمد", top: 8).isEmpty)
+        #expect(romanizer.rerankerFeatures(ofWord: "abc", top: 8).isEmpty)
     }
 
     /// A quality floor on the first 150 pairs of the evaluation file (reported, never tuned on).
