@@ -43,7 +43,8 @@ struct PersonSpanRules: Sendable {
     /// The full names of a file in the format of `names/person-full-names.txt` (one name of
     /// two to four words per line, `#` comments), read from `bytes`; errors name `path`.
     static func fullNames(from bytes: [UInt8], path: String) throws(LexiconError) -> PhraseMatcher {
-        var matcher = PhraseMatcher(phraseKeys: [], membership: .givenName)
+        // About 24 bytes a line: room for all names without growing the table.
+        var matcher = PhraseMatcher(phraseKeys: [], membership: .givenName, expectedCount: bytes.count / 20)
         var scalars: [UInt32] = []
         var keys: [UInt32] = []
         var names = 0

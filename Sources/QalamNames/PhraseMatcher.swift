@@ -56,8 +56,9 @@ public struct PhraseMatcher: Sendable {
 
     /// ``init(phrases:membership:)`` from each phrase's word keys
     /// (``NERFeatureExtractor/key(_:)`` of the folded scalars).
-    init(phraseKeys: some Sequence<[UInt32]>, membership: NameGazetteer.Membership) {
+    init(phraseKeys: some Sequence<[UInt32]>, membership: NameGazetteer.Membership, expectedCount: Int = 8) {
         matchesStems = false
+        entries = HashKeyTable(minimumCapacity: expectedCount)
         for keys in phraseKeys where (2...Self.maximumWords).contains(keys.count) {
             insert(keys, membership: membership)
         }
