@@ -144,8 +144,6 @@ public struct EntityTagger: Sendable {
         let rules = personSpanRules
         for (sentence, span) in spans.enumerated() {
             rules.apply(to: &paths[sentence], keys: keys[sentence]) { document.text(of: tokens[span.lowerBound + $0]) }
-        }
-        for (sentence, span) in spans.enumerated() {
             addEntities(span, path: paths[sentence].map(\.index), emissions: allEmissions[sentence], keys: keys[sentence], document: document, into: &entities)
         }
         return PersonMentionRules(extractor: extractor).apply(to: entities, in: document, keys: keys.flatMap { $0 })
