@@ -25,6 +25,8 @@ public struct PerceptronTrainer: Sendable {
     /// Words seen at most this often in training are trained without their identity
     /// features (0 = never).
     public var rareWordLimit: Int = 0
+    /// How a mistake moves the weights (the plain perceptron unless set).
+    public var updateRule: PerceptronUpdateRule = .perceptron
     /// The features.
     public let extractor: NERFeatureExtractor
 
@@ -97,9 +99,44 @@ public struct PerceptronTrainer: Sendable {
                     let source = Int(row) * tags
                     for tag in 0..<tags { target[offset + tag] += model.weights[source + tag] }
                 }
-                let predicted = ViterbiDecoder.decode(
-                    emissions: emissions, count: rows.count,
-                    tables: TransitionFeatures.tables(masked: TransitionFeatures.masked(model.transitions) ?? [], groupWeights: groupWeights))
+                let tables = TransitionFeatures.tables(masked: TransitionFeatures.masked(model.transitions) ?? [], groupWeights: groupWeights)
+                if case .passiveAggressive(let aggressiveness, let cost, let personCost) = updateRule {
+                    let costs = Self.tokenCosts(gold: gold, cost: cost, personCost: personCost)
+                    var augmented = emissions
+                    for position in gold.indices {
+                        for tag in 0..<tags where tag != gold[position] {
+                            augmented[position * tags + tag] += Self.cost(of: tag, at: position, gold: gold, costs: costs, personCost: personCost)
+                        }
+                    }
+                    let predicted = ViterbiDecoder.decode(emissions: augmented, count: rows.count, tables: tables)
+                    if predicted.count == gold.count, predicted != gold {
+                        var change = UpdateVector()
+                        change.add(gold: gold, predicted: predicted, rows: rows, positionRows: positionRows)
+                        var loss: Float = 0
+                        for position in gold.indices where predicted[position] != gold[position] {
+                            loss += Self.cost(of: predicted[position], at: position, gold: gold, costs: costs, personCost: personCost)
+                        }
+                        let margin = Self.pathScore(gold, emissions: emissions, tables: tables)
+                            - Self.pathScore(predicted, emissions: emissions, tables: tables)
+                        let norm = change.squaredNorm
+                        if norm > 0 {
+                            let size = min(aggressiveness, max(0, (loss - margin) / norm))
+                            if size > 0 {
+                                for (index, value) in change.weights {
+                                    model.weights[index] += size * value
+                                    weightSums[index] += step * size * value
+                                }
+                                for (index, value) in change.transitions {
+                                    model.transitions[index] += size * value
+                                    transitionSums[index] += step * size * value
+                                }
+                            }
+                        }
+                    }
+                    step += 1
+                    continue
+                }
+                let predicted = ViterbiDecoder.decode(emissions: emissions, count: rows.count, tables: tables)
                 guard predicted.count == gold.count else { continue }
                 if predicted != gold {
                     for position in rows.indices {
@@ -140,6 +177,34 @@ public struct PerceptronTrainer: Sendable {
             report(epoch, averaged(model, weightSums: weightSums, transitionSums: transitionSums, step: step))
         }
         return averaged(model, weightSums: weightSums, transitionSums: transitionSums, step: step)
+    }
+
+    /// Whether the tag index is `B-PERS` or `I-PERS`.
+    private static func isPersonTag(_ index: Int) -> Bool { BIOTag(index: index)?.type == .person }
+
+    /// Each token's cost for a wrong tag: `personCost` inside a gold person, else `cost`.
+    private static func tokenCosts(gold: [Int], cost: Float, personCost: Float) -> [Float] {
+        gold.map { Self.isPersonTag($0) ? personCost : cost }
+    }
+
+    /// The cost of tagging `position` with `tag`: its token cost, and at least `personCost`
+    /// when the wrong tag is a person tag.
+    private static func cost(of tag: Int, at position: Int, gold: [Int], costs: [Float], personCost: Float) -> Float {
+        guard tag != gold[position] else { return 0 }
+        return Self.isPersonTag(tag) ? max(costs[position], personCost) : costs[position]
+    }
+
+    /// The score of a tag path: its emissions and per-position transitions.
+    private static func pathScore(_ path: [Int], emissions: [Float], tables: [Float]) -> Float {
+        let tags = BIOTag.count
+        var score: Float = 0
+        for (position, tag) in path.enumerated() {
+            let previous = position == 0 ? -1 : path[position - 1]
+            score += emissions[position * tags + tag]
+            let cell = position * TransitionFeatures.cells + (previous + 1) * tags + tag
+            if cell < tables.count { score += tables[cell] }
+        }
+        return score
     }
 
     /// The averaged weights: w − Σ(step · update) / steps.

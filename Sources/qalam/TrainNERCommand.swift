@@ -38,6 +38,18 @@ struct TrainNERCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Train this many models with consecutive seeds and average them.", valueName: "count"))
     var ensemble: Int = 5
 
+    @Option(help: ArgumentHelp("How a mistake moves the weights: perceptron (+1/−1) or pa (passive–aggressive with cost-augmented decoding).", valueName: "rule"))
+    var update: String = "pa"
+
+    @Option(help: ArgumentHelp("With --update pa: the largest step (PA-I's C).", valueName: "C"))
+    var aggressiveness: Float = 0.003
+
+    @Option(help: ArgumentHelp("With --update pa: the cost of a wrong tag on a token.", valueName: "cost"))
+    var cost: Float = 1
+
+    @Option(help: ArgumentHelp("With --update pa: the cost of a wrong tag inside a gold person, or of a wrong person tag.", valueName: "cost"))
+    var personCost: Float = 2
+
     @Option(help: ArgumentHelp("Fraction of sentences (from the end) held out and scored each epoch.", valueName: "fraction"))
     var holdout: Double = 0
 
@@ -53,6 +65,15 @@ struct TrainNERCommand: ParsableCommand {
         guard (12...24).contains(rowBits) else { throw ValidationError("--row-bits must be in 12...24") }
         guard (0..<1).contains(holdout) else { throw ValidationError("--holdout must be in [0, 1)") }
         guard folds == 0 || (2...20).contains(folds) else { throw ValidationError("--folds must be 0 or in 2...20") }
+        guard update == "perceptron" || update == "pa" else { throw ValidationError("--update must be perceptron or pa") }
+        guard aggressiveness > 0, cost >= 0, personCost >= 0 else {
+            throw ValidationError("--aggressiveness must be positive, --cost and --person-cost not negative")
+        }
+    }
+
+    /// The update rule the options select.
+    private var updateRule: PerceptronUpdateRule {
+        update == "pa" ? .passiveAggressive(aggressiveness: aggressiveness, cost: cost, personCost: personCost) : .perceptron
     }
 
     func run() throws {
@@ -69,6 +90,7 @@ struct TrainNERCommand: ParsableCommand {
         for member in 0..<ensemble {
             var trainer = PerceptronTrainer(extractor: extractor, epochs: epochs, seed: seed &+ UInt64(member))
             trainer.rareWordLimit = rareWords
+            trainer.updateRule = updateRule
             models.append(train(trainer, training, development, extractor: extractor))
         }
         guard let model = NERModel.mean(of: models) else { throw ValidationError("no model trained") }
@@ -94,9 +116,13 @@ struct TrainNERCommand: ParsableCommand {
             for member in 0..<ensemble {
                 var trainer = PerceptronTrainer(extractor: extractor, epochs: epochs, seed: seed &+ UInt64(member))
                 trainer.rareWordLimit = rareWords
+                trainer.updateRule = updateRule
+            trainer.updateRule = updateRule
                 models.append(trainer.train(training))
             }
-            guard let model = NERModel.mean(of: models) else { throw ValidationError("no model trained") }
+            guard let averaged = NERModel.mean(of: models) else { throw ValidationError("no model trained") }
+            // Tag with the model as it would be shipped: serialized (Int16 weights) and loaded.
+            let model = try NERModel(bytes: Data(averaged.serialized()))
             let predicted = EntityTagger(model: model, extractor: extractor).tags(forSentences: development.map(\.tokens))
             var foldEvaluation = NEREvaluation()
             for (sentence, tags) in zip(development, predicted) {

@@ -31,6 +31,41 @@ struct NERModelTests {
         }
     }
 
+    @Test(arguments: [PerceptronUpdateRule.shipped, .passiveAggressive(aggressiveness: 1, cost: 1, personCost: 1)])
+    func passiveAggressiveTrainingIsDeterministicAndLearns(rule: PerceptronUpdateRule) throws {
+        var trainer = PerceptronTrainer(extractor: Self.extractor, epochs: 40, seed: 7)
+        trainer.updateRule = rule
+        let first = trainer.train(Self.sentences).serialized()
+        #expect(first == trainer.train(Self.sentences).serialized())
+        var perceptron = trainer
+        perceptron.updateRule = .perceptron
+        #expect(first != perceptron.train(Self.sentences).serialized())
+        let tagger = EntityTagger(model: try NERModel(bytes: Data(first)), extractor: Self.extractor)
+        for sentence in Self.sentences {
+            #expect(tagger.tags(forTokens: sentence.tokens) == sentence.tags.map(\.description))
+        }
+    }
+
+    @Test func updateVectorIsGoldMinusPredicted() {
+        let tags = BIOTag.count
+        let positionRows = (0..<2 * TransitionFeatures.rowsPerPosition).map { UInt32(100 + $0) }
+        let rows: [[UInt32]] = [[1, 2], [3]]
+        var same = UpdateVector()
+        same.add(gold: [1, 2], predicted: [1, 2], rows: rows, positionRows: positionRows)
+        #expect(same.squaredNorm == 0)
+        var change = UpdateVector()
+        change.add(gold: [1, 2], predicted: [1, 0], rows: rows, positionRows: positionRows)
+        // Only the second token differs: its row moves to gold tag 2 and away from O.
+        #expect(change.weights[3 * tags + 2] == 1)
+        #expect(change.weights[3 * tags + 0] == -1)
+        #expect(change.weights[1 * tags + 1] == nil)
+        #expect(change.transitions[2 * tags + 2] == 1)   // B-PERS → I-PERS
+        #expect(change.transitions[2 * tags + 0] == -1)  // B-PERS → O
+        // Two emission cells, two transition cells, and one observation-dependent row per
+        // path (same previous group, so the same row, different tags).
+        #expect(change.squaredNorm == Float(2 + 2 + 2 * TransitionFeatures.propertyCount))
+    }
+
     @Test func serializationRoundTrips() throws {
         let model = PerceptronTrainer(extractor: Self.extractor, epochs: 2).train(Self.sentences)
         let bytes = model.serialized()
