@@ -78,6 +78,18 @@ struct NameMemory {
             }
         }
         guard !seen.isEmpty else { return result }
+        // A one-word entity of another type that is a remembered name part, and no listed
+        // place or organization, is that person (``PersonMentionRules`` rule 3b).
+        let rules = PersonMentionRules(extractor: extractor)
+        for (sentenceIndex, sentence) in sentences.enumerated() {
+            for chunk in BIOChunker.chunks(result[sentenceIndex]) where chunk.type != .person && chunk.range.count == 1 {
+                let token = sentence[chunk.range.lowerBound]
+                guard TokenKind.classify(token.unicodeScalars) == .arabicWord,
+                    let places = seen[analyse(token).key], places.contains(where: { abs($0 - sentenceIndex) <= Self.window }),
+                    !rules.isListedPlaceOrOrganization(token[...]) else { continue }
+                result[sentenceIndex][chunk.range.lowerBound] = begin
+            }
+        }
         for (sentenceIndex, sentence) in sentences.enumerated() {
             for (index, token) in sentence.enumerated() where result[sentenceIndex][index] == .outside {
                 guard TokenKind.classify(token.unicodeScalars) == .arabicWord else { continue }

@@ -6,7 +6,9 @@ import QalamText
 /// 1. a name does not end in a verb with the future particle («نايت سيتولى» → «نايت»);
 /// 2. a listed given name right before a person is part of the name («مات نايت»);
 /// 3. once a full name has been written, its parts alone refer to the same person
-///    («جون كارتر» … «وكتب كارتر», «لبيرتي»): such mentions are tagged too;
+///    («جون كارتر» … «وكتب كارتر», «لبيرتي»): such mentions are tagged too, and a one-word
+///    entity of another type that is such a part, and no listed place or organization,
+///    becomes a person (3b);
 /// 4. Arabic sentences often open with the verb: an unlisted word that opens a sentence
 ///    before a person already known from elsewhere in the text is not part of the name
 ///    («تنحدر بيرتي» → «بيرتي»);
@@ -101,6 +103,14 @@ struct PersonMentionRules {
             }
         }
         guard !parts.isEmpty else { return result }
+        // 3b. A one-word entity of another type that is a part of a full name, and not a
+        // listed place or organization, is that person («كتب زوف» tagged ORG after «باريت زوف»).
+        for position in result.indices where result[position].type != .person && result[position].tokenRange.count == 1 {
+            let index = result[position].tokenRange.lowerBound
+            guard tokens[index].kind == .arabicWord, parts.contains(UInt64(keys[index].stem)),
+                !isListedPlaceOrOrganization(document.text(of: tokens[index])) else { continue }
+            result[position].type = .person
+        }
         func lookUp(_ index: Int) -> (isPart: Bool, hasProclitic: Bool) {
             (parts.contains(UInt64(keys[index].stem)), keys[index].hasProclitic)
         }
@@ -124,6 +134,15 @@ struct PersonMentionRules {
             }
         }
         return result.sorted { $0.tokenRange.lowerBound < $1.tokenRange.lowerBound }
+    }
+
+    /// Gazetteer kinds that make a word a place or an organization rather than a name part.
+    static let placeOrOrganization: NameGazetteer.Membership = [.place, .organizationHead, .organizationSuffix, .organizationName, .country, .city, .town]
+
+    /// Whether the word or its stem is a listed place or organization word.
+    func isListedPlaceOrOrganization(_ word: Substring) -> Bool {
+        !extractor.gazetteer.membership(of: word).union(extractor.gazetteer.membership(of: extractor.segmenter.stem(of: word)))
+            .isDisjoint(with: Self.placeOrOrganization)
     }
 
     /// A listed given name, written without clitics, that is not a frequent ordinary word.
