@@ -100,18 +100,24 @@ public struct PerceptronTrainer: Sendable {
                     for tag in 0..<tags { target[offset + tag] += model.weights[source + tag] }
                 }
                 let tables = TransitionFeatures.tables(masked: TransitionFeatures.masked(model.transitions) ?? [], groupWeights: groupWeights)
-                if case .passiveAggressive(let aggressiveness, let cost, let personCost) = updateRule {
-                    let costs = Self.tokenCosts(gold: gold, cost: cost, personCost: personCost)
-                    var augmented = emissions
+                // The passive–aggressive rule decodes with a cost on every wrong tag.
+                var decoded = emissions
+                var costs: [Float] = []
+                if case .passiveAggressive(_, let cost, let personCost) = updateRule {
+                    costs = Self.tokenCosts(gold: gold, cost: cost, personCost: personCost)
                     for position in gold.indices {
                         for tag in 0..<tags where tag != gold[position] {
-                            augmented[position * tags + tag] += Self.cost(of: tag, at: position, gold: gold, costs: costs, personCost: personCost)
+                            decoded[position * tags + tag] += Self.cost(of: tag, at: position, gold: gold, costs: costs, personCost: personCost)
                         }
                     }
-                    let predicted = ViterbiDecoder.decode(emissions: augmented, count: rows.count, tables: tables)
-                    if predicted.count == gold.count, predicted != gold {
-                        var change = UpdateVector()
-                        change.add(gold: gold, predicted: predicted, rows: rows, positionRows: positionRows)
+                }
+                let predicted = ViterbiDecoder.decode(emissions: decoded, count: rows.count, tables: tables)
+                guard predicted.count == gold.count else { continue }
+                if predicted != gold {
+                    var change = UpdateVector()
+                    change.add(gold: gold, predicted: predicted, rows: rows, positionRows: positionRows)
+                    var size: Float = 1
+                    if case .passiveAggressive(let aggressiveness, _, let personCost) = updateRule {
                         var loss: Float = 0
                         for position in gold.indices where predicted[position] != gold[position] {
                             loss += Self.cost(of: predicted[position], at: position, gold: gold, costs: costs, personCost: personCost)
@@ -119,56 +125,16 @@ public struct PerceptronTrainer: Sendable {
                         let margin = Self.pathScore(gold, emissions: emissions, tables: tables)
                             - Self.pathScore(predicted, emissions: emissions, tables: tables)
                         let norm = change.squaredNorm
-                        if norm > 0 {
-                            let size = min(aggressiveness, max(0, (loss - margin) / norm))
-                            if size > 0 {
-                                for (index, value) in change.weights {
-                                    model.weights[index] += size * value
-                                    weightSums[index] += step * size * value
-                                }
-                                for (index, value) in change.transitions {
-                                    model.transitions[index] += size * value
-                                    transitionSums[index] += step * size * value
-                                }
-                            }
-                        }
+                        size = norm > 0 ? min(aggressiveness, max(0, (loss - margin) / norm)) : 0
                     }
-                    step += 1
-                    continue
-                }
-                let predicted = ViterbiDecoder.decode(emissions: emissions, count: rows.count, tables: tables)
-                guard predicted.count == gold.count else { continue }
-                if predicted != gold {
-                    for position in rows.indices {
-                        let previousGold = position == 0 ? -1 : gold[position - 1]
-                        let previousPredicted = position == 0 ? -1 : predicted[position - 1]
-                        if gold[position] != predicted[position] {
-                            for row in rows[position] {
-                                let base = Int(row) * tags
-                                model.weights[base + gold[position]] += 1
-                                weightSums[base + gold[position]] += step
-                                model.weights[base + predicted[position]] -= 1
-                                weightSums[base + predicted[position]] -= step
-                            }
+                    if size > 0 {
+                        for (index, value) in change.weights {
+                            model.weights[index] += size * value
+                            weightSums[index] += step * size * value
                         }
-                        if gold[position] != predicted[position] || previousGold != previousPredicted {
-                            let goldCell = (previousGold + 1) * tags + gold[position]
-                            let predictedCell = (previousPredicted + 1) * tags + predicted[position]
-                            model.transitions[goldCell] += 1
-                            transitionSums[goldCell] += step
-                            model.transitions[predictedCell] -= 1
-                            transitionSums[predictedCell] -= step
-                            let first = position * TransitionFeatures.rowsPerPosition
-                            let goldGroup = first + TransitionFeatures.group(ofPrevious: previousGold) * TransitionFeatures.propertyCount
-                            let predictedGroup = first + TransitionFeatures.group(ofPrevious: previousPredicted) * TransitionFeatures.propertyCount
-                            for property in 0..<TransitionFeatures.propertyCount {
-                                let goldRow = Int(positionRows[goldGroup + property]) * tags + gold[position]
-                                let predictedRow = Int(positionRows[predictedGroup + property]) * tags + predicted[position]
-                                model.weights[goldRow] += 1
-                                weightSums[goldRow] += step
-                                model.weights[predictedRow] -= 1
-                                weightSums[predictedRow] -= step
-                            }
+                        for (index, value) in change.transitions {
+                            model.transitions[index] += size * value
+                            transitionSums[index] += step * size * value
                         }
                     }
                 }
