@@ -3,7 +3,7 @@ extension ViterbiDecoder {
     /// the weight from `previous` to `tag` at position `i` is
     /// `tables[tableIndex[i] * cells + (previous + 1) * tags + tag]` (`cells` =
     /// ``TransitionFeatures/cells``; disallowed pairs already at -infinity, see
-    /// ``TransitionFeatures/tables(masked:groupWeights:)``). `tableIndex` `nil` means table
+    /// ``TransitionFeatures/tables(masked:groupWeights:)``; the decoder skips them). `tableIndex` `nil` means table
     /// `i` for position `i`.
     static func decode(emissions: [Float], count: Int, tables: [Float], tableIndex: [Int]? = nil) -> [Int] {
         let tags = BIOTag.count, cells = TransitionFeatures.cells
@@ -28,9 +28,20 @@ extension ViterbiDecoder {
                                 for tag in 0..<tags {
                                     var best: Float = -.infinity
                                     var bestPrevious = 0
-                                    for previous in 0..<tags {
-                                        let candidate = score[previousBase &+ previous] + transition[table &+ previous &* tags &+ tag]
-                                        if candidate > best { best = candidate; bestPrevious = previous }
+                                    if tag > 0 && tag & 1 == 0 {
+                                        // An I-X tag (even index) may follow only B-X (tag - 1) or
+                                        // I-X (tag): every other previous tag scores -infinity in a
+                                        // masked table and never wins (the comparison is strict), so
+                                        // only these two are tried, in the same order.
+                                        for previous in (tag &- 1)...tag {
+                                            let candidate = score[previousBase &+ previous] + transition[table &+ previous &* tags &+ tag]
+                                            if candidate > best { best = candidate; bestPrevious = previous }
+                                        }
+                                    } else {
+                                        for previous in 0..<tags {
+                                            let candidate = score[previousBase &+ previous] + transition[table &+ previous &* tags &+ tag]
+                                            if candidate > best { best = candidate; bestPrevious = previous }
+                                        }
                                     }
                                     score[base &+ tag] = best + emission[base &+ tag]
                                     back[base &+ tag] = Int8(truncatingIfNeeded: bestPrevious)
