@@ -126,14 +126,6 @@ struct PersonMentionRules {
         return result.sorted { $0.tokenRange.lowerBound < $1.tokenRange.lowerBound }
     }
 
-    /// Whether the gap between two tokens holds a line break, as `gap.contains("\n")`
-    /// (Foundation's search) says; a plain ASCII gap without a carriage return is read
-    /// byte by byte instead (that search cost 3,000 instructions a call).
-    static func hasLineBreak(_ gap: Substring) -> Bool {
-        if gap.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return gap.utf8.contains(0x0A) }
-        return gap.contains("\n")
-    }
-
     /// A listed given name, written without clitics, that is not a frequent ordinary word.
     private func isBareGivenName(_ word: Substring) -> Bool {
         let membership = extractor.gazetteer.membership(of: word)
@@ -152,4 +144,12 @@ struct PersonMentionRules {
 
     /// Stem count above which a word is too common to be taken as a given name by rule.
     static let frequentWord = 300
+
+    /// Whether the gap between two tokens holds a line break, as `gap.contains("\n")`
+    /// (Foundation's search) says; a plain ASCII gap without a carriage return is read
+    /// byte by byte instead (that search cost 3,000 instructions a call).
+    static func hasLineBreak(_ gap: Substring) -> Bool {
+        if gap.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return gap.utf8.contains(0x0A) }
+        return gap.contains("\n")
+    }
 }
