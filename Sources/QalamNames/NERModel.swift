@@ -21,9 +21,9 @@ public struct NERModelError: Error, Sendable, CustomStringConvertible {
 public struct NERModel: Sendable {
     /// log2 of the number of rows of the hashed feature space.
     public let rowBits: Int
-    /// Where each non-zero row's weights start in ``values``, by row; -1 for a zero row.
-    /// A dense table (4 bytes per row) makes a look-up one array access.
-    private var rowStart: [Int32]
+    /// Which rows are non-zero: the `n`-th non-zero row's weights start at `n × tags` in
+    /// ``values`` (rows are stored in ascending order).
+    private var rowIndex: HashedRowIndex
     /// The weights of the non-zero rows, ``BIOTag/count`` per row.
     private var values: [Float]
     /// `transitions[(previous + 1) * BIOTag.count + tag]`, with `previous = -1` at a sentence start.
@@ -37,16 +37,17 @@ public struct NERModel: Sendable {
     public init(rowBits: Int, denseWeights weights: [Float], transitions: [Float]) {
         self.rowBits = rowBits
         self.transitions = transitions
-        rowStart = Array(repeating: -1, count: 1 << rowBits)
         values = []
         let tags = BIOTag.count
+        var rows: [Int] = []
         for row in 0..<min(weights.count / tags, 1 << rowBits) {
             let slice = weights[(row * tags)..<((row + 1) * tags)]
             if slice.contains(where: { $0 != 0 }) {
-                rowStart[row] = Int32(values.count)
+                rows.append(row)
                 values.append(contentsOf: slice)
             }
         }
+        rowIndex = HashedRowIndex(rowCount: 1 << rowBits, rows: rows)
     }
 
     /// The mean of several models over the same feature space (an ensemble of
@@ -59,7 +60,8 @@ public struct NERModel: Sendable {
         var sums: [UInt32: [Float]] = [:]
         var transitions = [Float](repeating: 0, count: first.transitions.count)
         for model in models {
-            for (row, start) in model.rowStart.enumerated() where start >= 0 {
+            for (rank, row) in model.rowIndex.rows.enumerated() {
+                let start = rank * tags
                 var row0 = sums[UInt32(row)] ?? [Float](repeating: 0, count: tags)
                 for tag in 0..<tags { row0[tag] += model.values[Int(start) + tag] * share }
                 sums[UInt32(row)] = row0
@@ -67,10 +69,11 @@ public struct NERModel: Sendable {
             for index in transitions.indices { transitions[index] += model.transitions[index] * share }
         }
         var result = NERModel(rowBits: first.rowBits, denseWeights: [], transitions: transitions)
-        for row in sums.keys.sorted() {
-            result.rowStart[Int(row)] = Int32(result.values.count)
+        let rows = sums.keys.sorted()
+        for row in rows {
             result.values.append(contentsOf: sums[row] ?? [])
         }
+        result.rowIndex = HashedRowIndex(rowCount: 1 << first.rowBits, rows: rows.map { Int($0) })
         return result
     }
 
@@ -80,10 +83,8 @@ public struct NERModel: Sendable {
     /// Adds the weights of `row` to `target[offset ..< offset + BIOTag.count]`.
     @inline(__always)
     func addWeights(ofRow row: UInt32, to target: inout [Float], at offset: Int) {
-        let index = Int(row)
-        guard index < rowStart.count else { return }
-        let base = Int(rowStart[index])
-        guard base >= 0 else { return }
+        guard let rank = rowIndex.rank(of: Int(row)) else { return }
+        let base = rank * BIOTag.count
         for tag in 0..<BIOTag.count { target[offset + tag] += values[base + tag] }
     }
 
@@ -91,10 +92,8 @@ public struct NERModel: Sendable {
     /// hot path: no array uniqueness or bounds checks on the target per weight).
     @inline(__always)
     func addWeights(ofRow row: UInt32, to target: UnsafeMutablePointer<Float>) {
-        let index = Int(row)
-        guard index < rowStart.count else { return }
-        let base = Int(rowStart[index])
-        guard base >= 0 else { return }
+        guard let rank = rowIndex.rank(of: Int(row)) else { return }
+        let base = rank * BIOTag.count
         values.withUnsafeBufferPointer { values in
             guard base + BIOTag.count <= values.count else { return }
             for tag in 0..<BIOTag.count { target[tag] += values[base + tag] }
@@ -105,8 +104,12 @@ public struct NERModel: Sendable {
     /// (``UnsafeWeights/addWeights(ofRow:to:)``) without reaching the arrays each time.
     @inline(__always)
     func withUnsafeWeights<Result>(_ body: (UnsafeWeights) -> Result) -> Result {
-        rowStart.withUnsafeBufferPointer { rowStart in
-            values.withUnsafeBufferPointer { values in body(UnsafeWeights(rowStart: rowStart, values: values)) }
+        rowIndex.bits.withUnsafeBufferPointer { bits in
+            rowIndex.before.withUnsafeBufferPointer { before in
+                values.withUnsafeBufferPointer { values in
+                    body(UnsafeWeights(rowCount: rowIndex.rowCount, bits: bits, before: before, values: values))
+                }
+            }
         }
     }
 
@@ -124,8 +127,9 @@ public struct NERModel: Sendable {
         putFloat(scale)
         for value in transitions { putFloat(value) }
         var rows: [(UInt32, [Int16])] = []
-        for (row, start) in rowStart.enumerated() where start >= 0 {
-            let slice = values[Int(start)..<(Int(start) + BIOTag.count)]
+        for (rank, row) in rowIndex.rows.enumerated() {
+            let start = rank * BIOTag.count
+            let slice = values[start..<(start + BIOTag.count)]
             let quantized = slice.map { Int16(clamping: Int(($0 / scale).rounded())) }
             if quantized.contains(where: { $0 != 0 }) { rows.append((UInt32(row), quantized)) }
         }
@@ -162,18 +166,20 @@ public struct NERModel: Sendable {
         }
         let rowCount = Int(try reader.uint32())
         guard rowCount <= 1 << bits, rowCount * (4 + 2 * tags) <= bytes.count else { throw NERModelError("row count \(rowCount) too large") }
-        rowStart = Array(repeating: -1, count: 1 << bits)
         values = []
         values.reserveCapacity(rowCount * tags)
+        var rows: [Int] = []
+        rows.reserveCapacity(rowCount)
         var previous = -1
         for _ in 0..<rowCount {
             let row = Int(try reader.uint32())
             guard row > previous, row < 1 << bits else { throw NERModelError("row index \(row) out of order or range") }
             previous = row
-            rowStart[row] = Int32(values.count)
+            rows.append(row)
             for _ in 0..<tags { values.append(Float(try reader.int16()) * scale) }
         }
         guard reader.isAtEnd else { throw NERModelError("trailing bytes after the weights") }
+        rowIndex = HashedRowIndex(rowCount: 1 << bits, rows: rows)
     }
 }
 
@@ -206,17 +212,18 @@ struct ByteReader {
 
 /// Pointers into an ``NERModel``'s weight table, valid inside ``NERModel/withUnsafeWeights(_:)``.
 struct UnsafeWeights {
-    let rowStart: UnsafeBufferPointer<Int32>
+    let rowCount: Int
+    let bits: UnsafeBufferPointer<UInt64>
+    let before: UnsafeBufferPointer<Int32>
     let values: UnsafeBufferPointer<Float>
 
     /// Adds the weights of `row` to the `BIOTag.count` floats at `target`, as
     /// ``NERModel/addWeights(ofRow:to:)`` does.
     @inline(__always)
     func addWeights(ofRow row: UInt32, to target: UnsafeMutablePointer<Float>) {
-        let index = Int(row)
-        guard index < rowStart.count else { return }
-        let base = Int(rowStart[index])
-        guard base >= 0, base + BIOTag.count <= values.count else { return }
+        guard let rank = HashedRowIndex.rank(of: Int(row), rowCount: rowCount, bits: bits, before: before) else { return }
+        let base = rank * BIOTag.count
+        guard base + BIOTag.count <= values.count else { return }
         for tag in 0..<BIOTag.count { target[tag] += values[base + tag] }
     }
 }

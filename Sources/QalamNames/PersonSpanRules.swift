@@ -111,7 +111,7 @@ struct PersonSpanRules: Sendable {
             tags[position] = inside
         }
         // 3. The preposition «على» opens no person.
-        for position in tags.indices where tags[position] == begin && Self.prepositionAla.contains(word(position)) {
+        for position in tags.indices where tags[position] == begin && Self.isPrepositionAla(word(position)) {
             tags[position] = .outside
             if position + 1 < tags.count, tags[position + 1] == inside { tags[position + 1] = begin }
         }
@@ -120,11 +120,24 @@ struct PersonSpanRules: Sendable {
     /// «على» and «وعلى» as written (alef maqsura).
     static let prepositionAla: Set<Substring> = ["\u{639}\u{644}\u{649}", "\u{648}\u{639}\u{644}\u{649}"]
 
+    /// Whether `word` is in ``prepositionAla``, compared as UTF-8 bytes (no other text is
+    /// canonically equivalent to these letters, which have no decompositions; hashing a
+    /// `Substring` for the set normalizes it first).
+    static func isPrepositionAla(_ word: Substring) -> Bool {
+        let utf8 = word.utf8
+        switch utf8.count {
+        case 6: return utf8.elementsEqual([0xD8, 0xB9, 0xD9, 0x84, 0xD9, 0x89])
+        case 8: return utf8.elementsEqual([0xD9, 0x88, 0xD8, 0xB9, 0xD9, 0x84, 0xD9, 0x89])
+        default: return false
+        }
+    }
+
     /// Whether `word` is an Arabic word of the form ال…ي whose stem is rare.
     private func isRareNisba(_ word: Substring) -> Bool {
-        guard TokenKind.classify(word.unicodeScalars) == .arabicWord else { return false }
+        // The folded form first: it rules out most words, and the script check is dearer.
         let folded = ArabicFolding.fold(word)
         guard folded.hasPrefix("ال"), folded.hasSuffix("ي"), folded.unicodeScalars.count >= Self.shortestNisba else { return false }
+        guard TokenKind.classify(word.unicodeScalars) == .arabicWord else { return false }
         return stems.count(ArabicFolding.foldedHash(folded.dropFirst(2))) < Self.rareNisba
     }
 }

@@ -38,6 +38,13 @@ enum TransitionFeatures {
     /// on the current word only, so ``TransitionWeightCache`` sums them once per word type.
     @inline(__always)
     static func rows(current: WordKeys, rowBits: Int, into rows: inout [UInt32]) {
+        let base = rowBase(current: current)
+        for group in 0..<groupCount { rows.append(row(base: base, group: group, rowBits: rowBits)) }
+    }
+
+    /// The hash of the current word's inputs, from which each group's row is mixed.
+    @inline(__always)
+    private static func rowBase(current: WordKeys) -> UInt64 {
         var flags = current.personFlags
         if current.startsWithConjunction { flags |= 1 << 16 }
         if current.hasProclitic { flags |= 1 << 17 }
@@ -45,7 +52,7 @@ enum TransitionFeatures {
         var hasher = FeatureHasher(template: template, offset: 0)
         hasher.mix(flags)
         hasher.mix(current.transliteration)
-        for group in 0..<groupCount { rows.append(row(base: hasher.hash, group: group, rowBits: rowBits)) }
+        return hasher.hash
     }
 
     /// The row of the feature with hash `base` after a previous tag of `group`.
@@ -64,14 +71,16 @@ enum TransitionFeatures {
         guard keys.indices.contains(position), ViterbiDecoder.allowed.indices.contains(cell), ViterbiDecoder.allowed[cell],
             model.transitions.indices.contains(cell)
         else { return 0 }
-        var rows: [UInt32] = []
-        rows.reserveCapacity(rowsPerPosition)
-        Self.rows(current: keys[position], rowBits: model.rowBits, into: &rows)
-        var weights = [Float](repeating: 0, count: BIOTag.count)
-        for property in 0..<propertyCount {
-            model.addWeights(ofRow: rows[group(ofPrevious: previous) * propertyCount + property], to: &weights, at: 0)
+        // The previous group's row (``propertyCount`` is 1), added to zeros as Viterbi's table has it,
+        // in scratch memory (two arrays per call were most of this function's cost).
+        let row = Self.row(base: rowBase(current: keys[position]), group: group(ofPrevious: previous), rowBits: model.rowBits)
+        let added = withUnsafeTemporaryAllocation(of: Float.self, capacity: BIOTag.count) { weights -> Float in
+            weights.initialize(repeating: 0)
+            guard let start = weights.baseAddress, weights.indices.contains(tag) else { return 0 }
+            model.addWeights(ofRow: row, to: start)
+            return weights[tag]
         }
-        return model.transitions[cell] + weights[tag]
+        return model.transitions[cell] + added
     }
 
     /// Floats per position of ``groupWeights(rows:count:addWeights:)``: one weight per

@@ -75,7 +75,7 @@ public struct CliticSegmenter: Sendable {
                 WordSegment(role: .proclitic, range: letters.range(ofLetters: index..<(index + 1)), form: form)
             }
         }
-        let wholeKey = ArabicFolding.hash(letters.values)
+        let wholeKey = Self.hash(letters.values, 0..<n)
         if Self.neverSplit.contains(wholeKey) { return whole }
 
         var best = Analysis(conjunction: nil, particle: nil, article: false, stemStart: 0, stemEnd: n, score: wholeScore(wholeKey))
@@ -83,7 +83,7 @@ public struct CliticSegmenter: Sendable {
         // Which enclitics the word ends with: the same for every proclitic choice below.
         var endingEnclitics: UInt32 = 0
         for (index, enclitic) in CliticInventory.enclitics.enumerated()
-        where enclitic.letters.count < n && values[(n - enclitic.letters.count)...].elementsEqual(enclitic.letters) {
+        where enclitic.letters.count < n && Self.endsWith(values, enclitic.letters) {
             endingEnclitics |= 1 << UInt32(index)
         }
         for (conjunction, conjunctionCost) in Self.conjunctionOptions {
@@ -97,7 +97,7 @@ public struct CliticSegmenter: Sendable {
                 var articleEnd = -1
                 if particle != CliticInventory.sin {
                     if p1 + 1 < n, values[p1] == CliticInventory.alef, values[p1 + 1] == CliticInventory.lam,
-                        !Self.neverSplit.contains(ArabicFolding.hash(values[p1...])) {
+                        !Self.neverSplit.contains(Self.hash(values, p1..<n)) {
                         articleEnd = p1 + 2
                     } else if particle == CliticInventory.lam, p1 < n, values[p1] == CliticInventory.lam {
                         articleEnd = p1 + 1
@@ -123,7 +123,7 @@ public struct CliticSegmenter: Sendable {
                         let stemEnd = n - encliticLength
                         let stemLength = stemEnd - stemStart
                         guard stemLength >= CliticInventory.minimumStemLetters else { continue }
-                        let score = stemScore(values[stemStart..<stemEnd], beforeEnclitic: encliticLength > 0, length: stemLength)
+                        let score = stemScore(values, stemStart..<stemEnd, beforeEnclitic: encliticLength > 0)
                             + prefixCost + encliticCost
                         if score > best.score {
                             best = Analysis(
@@ -174,17 +174,48 @@ public struct CliticSegmenter: Sendable {
         return Foundation.log(count + CliticInventory.unknownCount)
     }
 
-    private func stemScore(_ stem: Slice<UnsafeBufferPointer<UInt32>>, beforeEnclitic: Bool, length: Int) -> Double {
-        let key = ArabicFolding.hash(stem)
+    /// `stem`: a non-empty range of `values`.
+    private func stemScore(_ values: UnsafeBufferPointer<UInt32>, _ stem: Range<Int>, beforeEnclitic: Bool) -> Double {
+        // The hash without the last letter, then with it (FNV-1a goes letter by letter).
+        let last = values[stem.upperBound - 1]
+        let withoutLast = Self.hash(values, stem.lowerBound..<(stem.upperBound - 1))
+        let key = Self.extend(withoutLast, last)
         var count = Double(lexicon.count(key))
         if lexicon.isName(key) { count += CliticInventory.nameCount }
-        if beforeEnclitic, stem.last == CliticInventory.teh {
+        if beforeEnclitic, last == CliticInventory.teh {
             // مدرستهم: the stem is written with ت before a pronoun, listed with ة.
-            // The hash of the letters with ة for the last one (FNV-1a goes letter by letter).
-            let restored = (ArabicFolding.hash(stem.dropLast()) ^ UInt64(CliticInventory.tehMarbuta)) &* 0x0000_0100_0000_01B3
+            // The hash of the letters with ة for the last one.
+            let restored = Self.extend(withoutLast, CliticInventory.tehMarbuta)
             count = max(count, Double(lexicon.count(restored)))
         }
         return Foundation.log(count + CliticInventory.unknownCount)
+    }
+
+    /// ``ArabicFolding/hash(_:)`` of `values[range]`, read in place (the generic version
+    /// over a slice went through `withContiguousStorageIfAvailable` on every call).
+    @inline(__always)
+    private static func hash(_ values: UnsafeBufferPointer<UInt32>, _ range: Range<Int>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var index = range.lowerBound
+        while index < range.upperBound {
+            hash = extend(hash, values[index])
+            index &+= 1
+        }
+        return hash
+    }
+
+    /// One more letter in an ``ArabicFolding/hash(_:)``.
+    @inline(__always)
+    private static func extend(_ hash: UInt64, _ value: UInt32) -> UInt64 {
+        (hash ^ UInt64(value)) &* 0x0000_0100_0000_01B3
+    }
+
+    /// Whether `values` ends with `letters` (no longer than `values`).
+    @inline(__always)
+    private static func endsWith(_ values: UnsafeBufferPointer<UInt32>, _ letters: [UInt32]) -> Bool {
+        let offset = values.count - letters.count
+        for index in letters.indices where values[offset + index] != letters[index] { return false }
+        return true
     }
 
     static func form(_ letter: UInt32) -> String {
