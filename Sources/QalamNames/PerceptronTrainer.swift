@@ -15,7 +15,8 @@ public struct TaggedSentence: Sendable {
 }
 
 /// Trains the entity tagger: an averaged structured perceptron with Viterbi decoding
-/// (Collins 2002). Deterministic: sentences are shuffled with a fixed seed, so the same
+/// (Collins 2002), whose mistakes move the weights by ``updateRule`` (the plain ±1, or
+/// passive–aggressive steps with cost-augmented decoding, as the shipped model). Deterministic: sentences are shuffled with a fixed seed, so the same
 /// data and settings give the same weights, and ``NERModel/serialized()`` the same bytes.
 public struct PerceptronTrainer: Sendable {
     /// Passes over the training data.
