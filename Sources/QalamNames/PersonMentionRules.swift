@@ -83,7 +83,7 @@ struct PersonMentionRules {
         }
         for position in result.indices where result[position].type == .person && result[position].tokenRange.count >= 2 {
             let first = result[position].tokenRange.lowerBound
-            let opensSentence = first == 0 || tokens[first - 1].kind == .punctuation || Self.hasLineBreak(document.gap(before: first))
+            let opensSentence = first == 0 || tokens[first - 1].kind == .punctuation || document.gapContainsLineFeed(before: first)
             let word = document.text(of: tokens[first])
             guard opensSentence, mentions[UInt64(keys[first].stem)] == 1, extractor.gazetteer.membership(of: extractor.segmenter.stem(of: word)).subtracting(.worldPlaces).isEmpty else { continue }
             let rest = result[position].tokenRange.dropFirst()
@@ -163,12 +163,4 @@ struct PersonMentionRules {
 
     /// Stem count above which a word is too common to be taken as a given name by rule.
     static let frequentWord = 300
-
-    /// Whether the gap between two tokens holds a line break, as `gap.contains("\n")`
-    /// (Foundation's search) says; a plain ASCII gap without a carriage return is read
-    /// byte by byte instead (that search cost 3,000 instructions a call).
-    static func hasLineBreak(_ gap: Substring) -> Bool {
-        if gap.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return gap.utf8.contains(0x0A) }
-        return gap.contains("\n")
-    }
 }

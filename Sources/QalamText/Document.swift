@@ -39,6 +39,16 @@ public struct Document: Sendable {
         return text(of: start..<end)
     }
 
+    /// Whether the gap before token `index` (see ``gap(before:)``) holds a line feed, alone
+    /// or as part of CR LF: read from the bytes, without building or searching a string.
+    public func gapContainsLineFeed(before index: Int) -> Bool {
+        let start = index == 0 ? 0 : tokens[index - 1].end
+        let end = index == tokens.count ? text.utf8.count : tokens[index].start
+        guard start < end else { return false }
+        return text.utf8.withContiguousStorageIfAvailable { $0[start..<end].contains(0x0A) }
+            ?? gap(before: index).utf8.contains(0x0A)
+    }
+
     /// The Unicode scalar offset of a UTF-8 byte offset in ``text``.
     public func scalarOffset(ofByte offset: Int) -> Int { offsets.scalarOffset(ofByte: offset) }
 

@@ -136,7 +136,7 @@ struct TagCommand: ParsableCommand {
         let tokens = document.tokens
         text.withUTF8 { bytes in
             for (index, token) in tokens.enumerated() {
-                if index > 0, Self.hasLineBreak(UnsafeBufferPointer(rebasing: bytes[tokens[index - 1].end..<token.start]), gap: { document.gap(before: index) }) {
+                if index > 0, document.gapContainsLineFeed(before: index) {
                     output.write("\n")
                 }
                 let word = UnsafeBufferPointer(rebasing: bytes[token.start..<token.end])
@@ -148,14 +148,6 @@ struct TagCommand: ParsableCommand {
             }
         }
         output.write("\n")
-    }
-
-    /// Whether a gap between tokens holds a line break, as `gap().contains("\n")`
-    /// (Foundation's search, 3,000 instructions a token) says; a plain ASCII gap without a
-    /// carriage return is read byte by byte.
-    private static func hasLineBreak(_ bytes: UnsafeBufferPointer<UInt8>, gap: () -> Substring) -> Bool {
-        if bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return bytes.contains(0x0A) }
-        return gap().contains("\n")
     }
 
     /// Whether a token is «.», «؟», «?» or «!», compared as bytes (no other text is
