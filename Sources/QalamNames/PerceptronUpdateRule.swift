@@ -14,4 +14,10 @@ public enum PerceptronUpdateRule: Sendable, Equatable {
     /// ANERcorp train): passive–aggressive, step cap 0.003, cost 1 per wrong tag, 2 for a
     /// token of a gold person or a wrong person tag.
     public static let shipped = PerceptronUpdateRule.passiveAggressive(aggressiveness: 0.003, cost: 1, personCost: 2)
+
+    /// The passive–aggressive settings, or nil for the plain perceptron.
+    public var passiveAggressiveSettings: (aggressiveness: Float, cost: Float, personCost: Float)? {
+        guard case .passiveAggressive(let aggressiveness, let cost, let personCost) = self else { return nil }
+        return (aggressiveness, cost, personCost)
+    }
 }

@@ -41,14 +41,14 @@ struct TrainNERCommand: ParsableCommand {
     @Option(help: ArgumentHelp("How a mistake moves the weights: perceptron (+1/−1) or pa (passive–aggressive with cost-augmented decoding).", valueName: "rule"))
     var update: String = "pa"
 
-    @Option(help: ArgumentHelp("With --update pa: the largest step (PA-I's C).", valueName: "C"))
-    var aggressiveness: Float = 0.003
+    @Option(help: ArgumentHelp("With --update pa: the largest step (PA-I's C; default: the shipped model's, 0.003).", valueName: "C"))
+    var aggressiveness: Float?
 
-    @Option(help: ArgumentHelp("With --update pa: the cost of a wrong tag on a token.", valueName: "cost"))
-    var cost: Float = 1
+    @Option(help: ArgumentHelp("With --update pa: the cost of a wrong tag on a token (default: the shipped model's, 1).", valueName: "cost"))
+    var cost: Float?
 
-    @Option(help: ArgumentHelp("With --update pa: the cost of a wrong tag inside a gold person, or of a wrong person tag.", valueName: "cost"))
-    var personCost: Float = 2
+    @Option(help: ArgumentHelp("With --update pa: the cost of a wrong tag inside a gold person, or of a wrong person tag (default: the shipped model's, 2).", valueName: "cost"))
+    var personCost: Float?
 
     @Option(help: ArgumentHelp("Fraction of sentences (from the end) held out and scored each epoch.", valueName: "fraction"))
     var holdout: Double = 0
@@ -66,14 +66,17 @@ struct TrainNERCommand: ParsableCommand {
         guard (0..<1).contains(holdout) else { throw ValidationError("--holdout must be in [0, 1)") }
         guard folds == 0 || (2...20).contains(folds) else { throw ValidationError("--folds must be 0 or in 2...20") }
         guard update == "perceptron" || update == "pa" else { throw ValidationError("--update must be perceptron or pa") }
-        guard aggressiveness > 0, cost >= 0, personCost >= 0 else {
+        guard (aggressiveness ?? 1) > 0, (cost ?? 0) >= 0, (personCost ?? 0) >= 0 else {
             throw ValidationError("--aggressiveness must be positive, --cost and --person-cost not negative")
         }
     }
 
-    /// The update rule the options select.
+    /// The update rule the options select: the shipped rule's settings unless given.
     private var updateRule: PerceptronUpdateRule {
-        update == "pa" ? .passiveAggressive(aggressiveness: aggressiveness, cost: cost, personCost: personCost) : .perceptron
+        guard update == "pa", let shipped = PerceptronUpdateRule.shipped.passiveAggressiveSettings else { return .perceptron }
+        return .passiveAggressive(
+            aggressiveness: aggressiveness ?? shipped.aggressiveness, cost: cost ?? shipped.cost,
+            personCost: personCost ?? shipped.personCost)
     }
 
     func run() throws {

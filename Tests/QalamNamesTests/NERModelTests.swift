@@ -46,6 +46,12 @@ struct NERModelTests {
         }
     }
 
+    @Test func updateRuleSettings() {
+        #expect(PerceptronUpdateRule.perceptron.passiveAggressiveSettings == nil)
+        let settings = PerceptronUpdateRule.passiveAggressive(aggressiveness: 0.5, cost: 1.5, personCost: 3).passiveAggressiveSettings
+        #expect(settings?.aggressiveness == 0.5 && settings?.cost == 1.5 && settings?.personCost == 3)
+    }
+
     @Test func updateVectorIsGoldMinusPredicted() {
         let tags = BIOTag.count
         let positionRows = (0..<2 * TransitionFeatures.rowsPerPosition).map { UInt32(100 + $0) }
