@@ -120,7 +120,6 @@ struct TrainNERCommand: ParsableCommand {
                 var trainer = PerceptronTrainer(extractor: extractor, epochs: epochs, seed: seed &+ UInt64(member))
                 trainer.rareWordLimit = rareWords
                 trainer.updateRule = updateRule
-            trainer.updateRule = updateRule
                 models.append(trainer.train(training))
             }
             guard let averaged = NERModel.mean(of: models) else { throw ValidationError("no model trained") }
