@@ -29,12 +29,17 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("wheel_dir", help="the unpacked egy-names 0.3.6 wheel")
     parser.add_argument("--variants", action="store_true", help="also one pair per variant spelling (field 'ev')")
+    parser.add_argument("--most-frequent", type=int, default=0,
+                        help="only the N names of largest share of students (field 'tp'; ties by Arabic)")
     args = parser.parse_args()
     path = os.path.join(args.wheel_dir, "egy_names", "data", "names.json.gz")
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         book = json.load(handle)
+    entries = book["names"]
+    if args.most_frequent:
+        entries = sorted(entries, key=lambda e: (-(e.get("tp") or 0.0), e.get("a", "")))[:args.most_frequent]
     pairs = set()
-    for entry in book["names"]:
+    for entry in entries:
         arabic = fold_arabic(entry.get("a", "").strip())
         if not arabic or not all(is_arabic_letter(ch) for ch in arabic):
             continue
