@@ -19,6 +19,13 @@ Usage (from the package root; this exact command regenerates the shipped model):
 
     --dev-every N  holds out every N-th pair (line index % N == N-1) for development;
                    those pairs are written to --dev-out and not trained on.
+
+Experiment options (ninth round; NOT used for the shipped model, which they leave
+byte-identical when absent): --extra-pairs FILE adds ARABIC<TAB>LATIN pairs (e.g. from
+make_egyptian_pairs.py) to the EM alignment and the n-gram counts (--extra-em-only: to the
+alignment only); --train-weight K counts each --train pair K times. None of them helped on the
+dev folds (Romanization.md, "Ninth round"); integer weights K > 1 also defeat modified
+Kneser-Ney's count-of-counts discounts.
 """
 import argparse
 import math
@@ -114,19 +121,21 @@ def segmentations_lattice(ar, la):
     return edges
 
 
-def em_align(pairs, iterations):
-    prob = defaultdict(lambda: 1e-6)
+def em_align(pairs, iterations, weights=None):
+    """EM over graphone unigrams; `weights[k]` (default 1) counts pair k that many times."""
+    if weights is None:
+        weights = [1.0] * len(pairs)
     # Uniform start over every graphone seen in some lattice.
     counts = defaultdict(float)
-    for ar, la in pairs:
+    for (ar, la), w in zip(pairs, weights):
         for i, j, di, dj in segmentations_lattice(ar, la):
-            counts[(ar[i:i + di], la[j:j + dj])] += 1.0
+            counts[(ar[i:i + di], la[j:j + dj])] += w
     total = sum(counts.values())
     prob = {g: c / total for g, c in counts.items()}
     for iteration in range(iterations):
         counts = defaultdict(float)
         loglik = 0.0
-        for ar, la in pairs:
+        for (ar, la), w in zip(pairs, weights):
             n, m = len(ar), len(la)
             alpha = [[0.0] * (m + 1) for _ in range(n + 1)]
             alpha[0][0] = 1.0
@@ -148,7 +157,7 @@ def em_align(pairs, iterations):
             z = alpha[n][m]
             if z <= 0.0:
                 continue
-            loglik += math.log(z)
+            loglik += w * math.log(z)
             beta = [[0.0] * (m + 1) for _ in range(n + 1)]
             beta[n][m] = 1.0
             for i in range(n, -1, -1):
@@ -182,7 +191,7 @@ def em_align(pairs, iterations):
                             g = (sa, la[j:j + dj])
                             p = prob.get(g, 0.0)
                             if p:
-                                counts[g] += a * p * beta[i + di][j + dj] / z
+                                counts[g] += w * a * p * beta[i + di][j + dj] / z
         total = sum(counts.values())
         prob = {g: c / total for g, c in sorted(counts.items()) if c / total > 1e-7}
         print(f"EM iteration {iteration + 1}: log-likelihood {loglik:.1f}, graphones {len(prob)}", file=sys.stderr)
@@ -240,10 +249,15 @@ def modified_discounts(counts):
     return d if all(0 < x < k + 1 for k, x in enumerate(d)) else None
 
 
-def train_kn(sequences, order, discount, modified=False):
-    """Interpolated Kneser-Ney (one discount, or three with `modified`); returns {ngram: (log10 p, log10 bow)}."""
+def train_kn(sequences, order, discount, modified=False, weights=None):
+    """Interpolated Kneser-Ney (one discount, or three with `modified`); returns {ngram: (log10 p, log10 bow)}.
+
+    `weights[k]` (an integer, default 1) counts sequence k that many times (highest order only
+    differs: the lower orders use Kneser-Ney continuation counts, which count distinct contexts)."""
     counts = [defaultdict(int) for _ in range(order + 1)]
-    for seq in sequences:
+    if weights is None:
+        weights = [1] * len(sequences)
+    for seq, weight in zip(sequences, weights):
         tokens = [BOS] * (order - 1) + seq + [EOS]
         for k in range(order - 1, len(tokens)):
             for n in range(1, order + 1):
@@ -252,7 +266,7 @@ def train_kn(sequences, order, discount, modified=False):
                 gram = tuple(tokens[k - n + 1:k + 1])
                 if n < order and all(t == BOS for t in gram[:-1]) and gram[-1] == BOS:
                     continue
-                counts[n][gram] += 1
+                counts[n][gram] += weight
     # Kneser-Ney continuation counts for lower orders.
     effective = [None] * (order + 1)
     effective[order] = dict(counts[order])
@@ -342,6 +356,13 @@ def main():
                         help="with --dev-every N: hold out the pairs with index %% N == this (default N-1)")
     parser.add_argument("--modified", action="store_true",
                         help="modified Kneser-Ney: three discounts per order from the count-of-counts")
+    parser.add_argument("--extra-pairs", default="",
+                        help="ARABIC<TAB>LATIN file of extra training pairs for the joint model only "
+                             "(counted once; not written as training names)")
+    parser.add_argument("--train-weight", type=int, default=1,
+                        help="with --extra-pairs: count each --train pair this many times (EM and n-grams)")
+    parser.add_argument("--extra-em-only", action="store_true",
+                        help="use the extra pairs in the EM alignment only, not in the n-gram counts")
     args = parser.parse_args()
     global MAX_AR, MAX_LA
     MAX_AR, MAX_LA = args.max_arabic, args.max_latin
@@ -361,14 +382,25 @@ def main():
             for ar, la in dev:
                 handle.write(f"{ar}\t{la}\n")
     print(f"{len(pairs)} training pairs, {len(dev)} held out", file=sys.stderr)
+    real_count = len(pairs)
+    extra = []
+    if args.extra_pairs:
+        for ar, la in read_pairs(args.extra_pairs):
+            a, l = fold_arabic(ar), fold_latin(la)
+            if usable(a, l):
+                extra.append((a, l))
+        print(f"{len(extra)} extra pairs", file=sys.stderr)
+    weights = [args.train_weight] * real_count + [1] * len(extra)
 
-    prob = em_align(pairs, args.iterations)
-    sequences = []
-    for ar, la in pairs:
+    prob = em_align(pairs + extra, args.iterations, [float(w) for w in weights])
+    sequences, sequence_weights = [], []
+    counted = real_count if args.extra_em_only else len(weights)
+    for (ar, la), w in zip((pairs + extra)[:counted], weights[:counted]):
         seq = viterbi(ar, la, prob)
         if seq:
             sequences.append(seq)
-    model = train_kn(sequences, args.order, args.discount, args.modified)
+            sequence_weights.append(w)
+    model = train_kn(sequences, args.order, args.discount, args.modified, sequence_weights)
     graphones = sorted({g for gram in model for g in gram if g not in (BOS, EOS)})
     ids = {BOS: 0, EOS: 1}
     for g in graphones:
@@ -386,6 +418,9 @@ def main():
                   f"--order {args.order} --discount {args.discount} --iterations {args.iterations} "
                   f"--max-arabic {args.max_arabic} --max-latin {args.max_latin}"
                   + (" --modified" if args.modified else "")
+                  + (f" --extra-pairs {args.extra_pairs}" if args.extra_pairs else "")
+                  + (" --extra-em-only" if args.extra_em_only else "")
+                  + (f" --train-weight {args.train_weight}" if args.train_weight != 1 else "")
                   + (f" --dev-every {args.dev_every}" if args.dev_every else "") + "\n")
         out.write("# Format: 'order N'; 'g ID ARABIC LATIN' graphones (id 0 = <s>, 1 = </s>);\n")
         out.write("# 'n LOG10P LOG10BOW ID...' n-grams; 'w LATIN COUNT' Latin words seen in training.\n")
