@@ -197,7 +197,7 @@ struct NameRomanizerTests {
             let letters = ArabicNameFolding.foldForModel(Substring(["david": "ديفيد", "smith": "سميث", "murati": "موراتي",
                                                                     "x": "اكس", "aghazadeh": "آغازاده"][latin] ?? ""))
             let joint = BeamDecoder(model: model, configuration: NameRomanizer.Configuration())
-                .decode(letters, bonusTrie: LatinNameTrie())
+                .decode(letters, bonusTrie: PackedNameTrie(LatinNameTrie()))
                 .filter { $0.latin == Array(latin.utf8) }.map(\.score).max()
             if let joint { #expect(wider >= joint - 1e-4, "\(latin): \(wider) < joint \(joint)") }
         }
@@ -286,6 +286,33 @@ struct NameRomanizerTests {
         for name in names + ["a", "alb", "bobb", "zz"] {
             #expect(sorted.bonus(of: Array(name.utf8)) == single.bonus(of: Array(name.utf8)), "\(name)")
         }
+    }
+
+    @Test func packedTrieAnswersAsTheBuilder() {
+        let names = ["al", "alan", "alana", "albert", "bo", "bob", "bobby", "o'neil", "o'brien", "oz", "zed", "d'", "a-b"]
+        var builder = LatinNameTrie(expectedNodes: 8, tracksScores: true)
+        var path: [Int32] = [0]
+        var previous: ArraySlice<UInt8> = []
+        for (index, name) in names.sorted().enumerated() {
+            let bytes = ArraySlice(Array(name.utf8))
+            builder.insert(sorted: bytes, after: previous, path: &path, bonus: Float(index + 1), score: Float(index) / 4)
+            previous = bytes
+        }
+        let packed = PackedNameTrie(builder)
+        #expect(packed.nodeCount == builder.nodeCount)
+        for name in names + ["a", "alb", "bobb", "zz", "o'", "o'n", "'", "a-", "b-"] {
+            let bytes = Array(name.utf8)
+            #expect(packed.bonus(of: bytes) == builder.bonus(of: bytes), "\(name)")
+            #expect(packed.score(of: bytes) == builder.score(of: bytes), "\(name)")
+        }
+        // Walking byte by byte: the same names end at nodes with the same bonus and child letters.
+        for name in names {
+            var node: Int32 = 0
+            for byte in name.utf8 { node = packed.next(node, byte) }
+            #expect(node > 0 && packed.terminalBonus[Int(node)] == Float(names.sorted().firstIndex(of: name) ?? -1) + 1)
+        }
+        #expect(packed.children(of: 0) == builder.children(of: 0))
+        #expect(PackedNameTrie(LatinNameTrie()).bonus(of: Array("a".utf8)) == 0)
     }
 
     @Test func rerankerWeightsAreCheckedAndUsed() throws {

@@ -1,0 +1,133 @@
+/// A read-only copy of a ``LatinNameTrie`` laid out for the constrained beam search of
+/// ``NameRomanizer``: each node is 8 bytes (its child-letter mask and where its children
+/// start), the children of a node sit side by side in letter order, and following an edge
+/// by a letter a–z is one load and a popcount — no hashed edge table.
+///
+/// Nodes are renumbered at build: a node's children form one group, and the groups are laid
+/// out depth first, so walking down a name (most of the trie is single-child chains) stays
+/// within a few cache lines. Node numbers differ from the builder's, so they are only ever
+/// compared with each other. Edges by any byte other than a–z (the apostrophe of "o'neil")
+/// are looked up in a small dictionary.
+struct PackedNameTrie: Sendable {
+    private struct Node {
+        /// ``LatinNameTrie/maskBit(_:)`` bits of the node's children.
+        var mask: UInt32
+        /// The number of the node's first child (its letter children follow in letter order,
+        /// then its other children).
+        var first: Int32
+    }
+
+    private let nodes: [Node]
+    /// Edges by bytes other than a–z: `node << 8 | byte` → child.
+    private let otherEdges: [UInt32: Int32]
+    /// Per node: the lexicon bonus of the name ending there, or `-.infinity` when no name ends there.
+    let terminalBonus: [Float]
+    /// Per node: the builder's second value (empty when the builder kept none).
+    private let scores: [Float]
+
+    /// The number of nodes.
+    var nodeCount: Int { nodes.count }
+
+    /// The packed copy of `trie`.
+    init(_ trie: LatinNameTrie) {
+        let count = trie.nodeCount
+        // Children of every builder node, grouped by parent (counting sort over the edges),
+        // each group in the packed order: letters a–z, then other bytes, by byte.
+        var edges: [(parent: Int32, byte: UInt8, target: Int32)] = []
+        edges.reserveCapacity(max(0, count - 1))
+        trie.forEachEdge { edges.append(($0, $1, $2)) }
+        var groupStart = [Int32](repeating: 0, count: count + 1)
+        for edge in edges { groupStart[Int(edge.parent) + 1] += 1 }
+        for node in 0..<count { groupStart[node + 1] += groupStart[node] }
+        var fill = groupStart
+        var children = [(byte: UInt8, target: Int32)](repeating: (0, 0), count: edges.count)
+        for edge in edges {
+            children[Int(fill[Int(edge.parent)])] = (edge.byte, edge.target)
+            fill[Int(edge.parent)] += 1
+        }
+        edges = []
+        let isLetter = { (byte: UInt8) in byte &- UInt8(ascii: "a") < 26 }
+        for node in 0..<count where groupStart[node + 1] - groupStart[node] > 1 {
+            children[Int(groupStart[node])..<Int(groupStart[node + 1])].sort {
+                isLetter($0.byte) != isLetter($1.byte) ? isLetter($0.byte) : $0.byte < $1.byte
+            }
+        }
+        // Depth-first over groups: a node's children get consecutive numbers, then each child's
+        // own group follows before its next sibling's.
+        var newID = [Int32](repeating: -1, count: count)
+        var packed = [Node](repeating: Node(mask: 0, first: 0), count: count)
+        var bonus = [Float](repeating: -.infinity, count: count)
+        var other: [UInt32: Int32] = [:]
+        newID[0] = 0
+        var next: Int32 = 1
+        var stack: [Int32] = [0]
+        while let old = stack.popLast() {
+            let id = newID[Int(old)]
+            let group = Int(groupStart[Int(old)])..<Int(groupStart[Int(old) + 1])
+            packed[Int(id)] = Node(mask: trie.children(of: old), first: next)
+            for index in group {
+                let child = children[index]
+                newID[Int(child.target)] = next
+                if !isLetter(child.byte) { other[UInt32(id) << 8 | UInt32(child.byte)] = next }
+                next += 1
+            }
+            for index in group.reversed() { stack.append(children[index].target) }
+        }
+        for old in 0..<count where newID[old] >= 0 { bonus[Int(newID[old])] = trie.terminalBonus[old] }
+        nodes = packed
+        otherEdges = other
+        terminalBonus = bonus
+        if trie.tracksScores {
+            var values = [Float](repeating: 0, count: count)
+            for old in 0..<count where newID[old] >= 0 { values[Int(newID[old])] = trie.scoreValue(at: Int32(old)) }
+            scores = values
+        } else {
+            scores = []
+        }
+    }
+
+    /// The letters (``LatinNameTrie/maskBit(_:)`` bits) that have an edge out of `node`.
+    @inline(__always)
+    func children(of node: Int32) -> UInt32 { nodes[Int(node)].mask }
+
+    /// The node reached from `node` by `byte`, or -1.
+    @inline(__always)
+    func next(_ node: Int32, _ byte: UInt8) -> Int32 {
+        let entry = nodes[Int(node)]
+        let letter = byte &- UInt8(ascii: "a")
+        guard letter < 26 else {
+            if entry.mask & (1 << 26) == 0 { return -1 }
+            return otherEdges[UInt32(truncatingIfNeeded: node) << 8 | UInt32(byte)] ?? -1
+        }
+        let bit = UInt32(1) << UInt32(letter)
+        if entry.mask & bit == 0 { return -1 }
+        return entry.first + Int32((entry.mask & (bit &- 1)).nonzeroBitCount)
+    }
+
+    /// The node spelled by `bytes` from the root, or -1.
+    private func lookup(_ bytes: [UInt8]) -> Int32 {
+        var node: Int32 = 0
+        for byte in bytes {
+            node = next(node, byte)
+            if node < 0 { return -1 }
+        }
+        return node
+    }
+
+    /// The builder's second value of the name spelled by `bytes` (trie built with
+    /// `tracksScores`), or nil when it is not a name in the trie.
+    func score(of bytes: [UInt8]) -> Float? {
+        guard !scores.isEmpty else { return nil }
+        let node = lookup(bytes)
+        guard node >= 0, terminalBonus[Int(node)] != -.infinity else { return nil }
+        return scores[Int(node)]
+    }
+
+    /// The bonus of the name spelled by `bytes`, or 0 when it is not a name in the trie.
+    func bonus(of bytes: [UInt8]) -> Float {
+        let node = lookup(bytes)
+        guard node >= 0 else { return 0 }
+        let bonus = terminalBonus[Int(node)]
+        return bonus == -.infinity ? 0 : bonus
+    }
+}
