@@ -112,8 +112,8 @@ public final class NameRomanizer: @unchecked Sendable {
     }
     /// Search buffers not in use (guarded by `lock`).
     private var idleSearchBuffers: [SearchBuffers] = []
-    /// Slots per arc-score memo (24 bytes each).
-    private static let memoSlots = 1 << 16
+    /// Slots per arc-score memo (16 bytes each).
+    private static let memoSlots = 1 << 14
     /// Candidates kept per word before combining words (enough for top-K of the whole name).
     private static let perWordCandidates = 16
 
