@@ -39,55 +39,75 @@ struct ContextNGramTable: Sendable {
         self.order = order
         self.idBits = idBits
         let tokenMask = (UInt64(1) << idBits) - 1
-        var last: [UInt64: Int] = [:]
-        last.reserveCapacity(ngrams.count)
-        for (index, entry) in ngrams.enumerated() { last[entry.key] = index }
-        var maxToken = 0
-        // Context → its continuations; context → its back-off weight.
-        var byContext: [UInt64: [Continuation]] = [:]
-        var backoffs: [UInt64: Float] = [:]
-        var unigramPairs: [(Int, Float)] = []
-        for (index, entry) in ngrams.enumerated() where last[entry.key] == index {
-            let key = entry.key
-            let token = key & tokenMask
-            maxToken = max(maxToken, Int(token))
+        // Sorted by key, a repeated key's last entry kept: contexts come out grouped (a key is
+        // its context shifted left, then the token) and their tokens ascending.
+        let byKey = ngrams.indices.sorted { ngrams[$0].key < ngrams[$1].key || (ngrams[$0].key == ngrams[$1].key && $0 < $1) }
+        var unique: [Int] = []
+        unique.reserveCapacity(byKey.count)
+        for (place, index) in byKey.enumerated()
+        where place + 1 == byKey.count || ngrams[byKey[place + 1]].key != ngrams[index].key {
+            unique.append(index)
+        }
+        let maxToken = unique.reduce(0) { max($0, Int(ngrams[$1].key & tokenMask)) }
+        var dense = [Float](repeating: .nan, count: maxToken + 1)
+        // Contexts with continuations, in key order, and where their header is.
+        var grouped: [(context: UInt64, start: Int32)] = []
+        var flat: [Continuation] = []
+        flat.reserveCapacity(unique.count + unique.count / 2)
+        var place = 0
+        while place < unique.count {
+            let key = ngrams[unique[place]].key
             let context = key >> idBits
             if context == 0 {
-                unigramPairs.append((Int(token), entry.logp))
-            } else {
-                byContext[context, default: []].append(Continuation(token: UInt32(token), logProbability: entry.logp))
+                dense[Int(key & tokenMask)] = ngrams[unique[place]].logp
+                place += 1
+                continue
             }
-            backoffs[key] = entry.bow
+            let header = flat.count
+            flat.append(Continuation(token: 0, logProbability: 0))
+            while place < unique.count && ngrams[unique[place]].key >> idBits == context {
+                let entry = ngrams[unique[place]]
+                flat.append(Continuation(token: UInt32(entry.key & tokenMask), logProbability: entry.logp))
+                place += 1
+            }
+            flat[header].token = UInt32(flat.count - header - 1)
+            grouped.append((context, Int32(header)))
         }
-        var dense = [Float](repeating: .nan, count: maxToken + 1)
-        for (token, logp) in unigramPairs { dense[token] = logp }
         unigrams = dense
         // Contexts: every n-gram shorter than the order (it may be backed off through) and every
-        // context with continuations.
-        var keys = Set(byContext.keys)
+        // context with continuations; both lists are in key order, so they merge in one pass.
         let maxContextBits = idBits * UInt64(order - 1)
-        for key in backoffs.keys where key >> maxContextBits == 0 { keys.insert(key) }
+        let short = unique.filter { ngrams[$0].key >> maxContextBits == 0 }
+        var contexts: [Context] = []
+        contexts.reserveCapacity(short.count + grouped.count)
+        var left = 0
+        var right = 0
+        while left < short.count || right < grouped.count {
+            let shortKey = left < short.count ? ngrams[short[left]].key : UInt64.max
+            let groupKey = right < grouped.count ? grouped[right].context : UInt64.max
+            var context = Context(key: min(shortKey, groupKey), backoff: .nan, start: -1)
+            if shortKey <= groupKey {
+                context.backoff = ngrams[short[left]].bow
+                left += 1
+            }
+            if groupKey <= shortKey {
+                context.start = grouped[right].start
+                right += 1
+            }
+            contexts.append(context)
+        }
         var size = 16
         var bits: UInt64 = 4
-        while size < keys.count * 2 {
+        while size < contexts.count * 2 {
             size <<= 1
             bits += 1
         }
         var table = [Context](repeating: Context(key: 0, backoff: .nan, start: -1), count: size)
-        var flat: [Continuation] = []
-        flat.reserveCapacity(ngrams.count + byContext.count)
         let shift = 64 - bits
-        for key in keys.sorted() {
-            var start: Int32 = -1
-            if var list = byContext[key] {
-                list.sort { $0.token < $1.token }
-                start = Int32(flat.count)
-                flat.append(Continuation(token: UInt32(list.count), logProbability: 0))
-                flat.append(contentsOf: list)
-            }
-            var index = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        for context in contexts {
+            var index = Int(truncatingIfNeeded: (context.key &* 0x9E37_79B9_7F4A_7C15) >> shift)
             while table[index].key != 0 { index = (index + 1) & (size - 1) }
-            table[index] = Context(key: key, backoff: backoffs[key] ?? .nan, start: start)
+            table[index] = context
         }
         slots = table
         mask = size - 1

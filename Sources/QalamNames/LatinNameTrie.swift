@@ -166,6 +166,15 @@ struct LatinNameTrie: Sendable {
         }
     }
 
+    /// Frees the edge table (after ``PackedNameTrie`` has read it: lowers the peak memory of
+    /// loading). The trie then has no edges; bonuses and child masks stay.
+    mutating func releaseEdges() {
+        edges = [Edge(key: 0, target: 0)]
+        mask = 0
+        shift = 63
+        edgeCount = 0
+    }
+
     /// The second per-name value stored at `node` (0 when none is kept).
     func scoreValue(at node: Int32) -> Float { tracksScores ? scores[Int(node)] : 0 }
 

@@ -182,7 +182,7 @@ public final class NameRomanizer: @unchecked Sendable {
         for name in model.censusRank.keys { add(name) }
         for name in model.trainingLatin.keys where model.censusRank[name] == nil { add(name) }
         for name in model.worldNames.keys where model.censusRank[name] == nil && model.trainingLatin[name] == nil { add(name) }
-        self.trie = PackedNameTrie(trie)
+        self.trie = PackedNameTrie(consuming: &trie)
         marginalScorer = configuration.channelWeight != 0 && configuration.channelCandidates > 0
             ? LatinMarginalScorer(model: model, beamWidth: configuration.channelBeamWidth,
                                   graphonesPerSpan: configuration.channelGraphonesPerSpan)

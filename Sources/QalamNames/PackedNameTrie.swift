@@ -30,33 +30,50 @@ struct PackedNameTrie: Sendable {
 
     /// The packed copy of `trie`.
     init(_ trie: LatinNameTrie) {
+        var copy = trie
+        self.init(consuming: &copy)
+    }
+
+    /// The packed copy of `trie`, whose edge table is freed as soon as it has been read (the
+    /// builder is left without edges: ``NameRomanizer`` packs its trie this way to keep the peak
+    /// memory of loading down).
+    init(consuming trie: inout LatinNameTrie) {
         let count = trie.nodeCount
-        // Children of every builder node, grouped by parent (counting sort over the edges),
-        // each group in the packed order: letters a–z, then other bytes, by byte.
-        var edges: [(parent: Int32, byte: UInt8, target: Int32)] = []
-        edges.reserveCapacity(max(0, count - 1))
-        trie.forEachEdge { edges.append(($0, $1, $2)) }
-        var groupStart = [Int32](repeating: 0, count: count + 1)
-        for edge in edges { groupStart[Int(edge.parent) + 1] += 1 }
-        for node in 0..<count { groupStart[node + 1] += groupStart[node] }
-        var fill = groupStart
-        var children = [(byte: UInt8, target: Int32)](repeating: (0, 0), count: edges.count)
-        for edge in edges {
-            children[Int(fill[Int(edge.parent)])] = (edge.byte, edge.target)
-            fill[Int(edge.parent)] += 1
+        // Children of every builder node, grouped by parent (a counting sort over the edge
+        // table), then each group put in the packed order: letters a–z, then other bytes, by byte
+        // (groups are short: an insertion sort).
+        let rank = { (byte: UInt8) -> Int in
+            let letter = byte &- UInt8(ascii: "a")
+            return letter < 26 ? Int(letter) : 26 + Int(byte)
         }
-        edges = []
-        let isLetter = { (byte: UInt8) in byte &- UInt8(ascii: "a") < 26 }
+        var groupStart = [Int32](repeating: 0, count: count + 1)
+        trie.forEachEdge { parent, _, _ in groupStart[Int(parent)] += 1 }
+        // Running sums: groupStart[p] is where p's group ends (groupStart[count]: all edges)...
+        for node in 1...count { groupStart[node] += groupStart[node - 1] }
+        var children = [(byte: UInt8, target: Int32)](repeating: (0, 0), count: Int(groupStart[count]))
+        // ...and counts down to where it starts as the group is filled from its end.
+        trie.forEachEdge { parent, byte, target in
+            groupStart[Int(parent)] -= 1
+            children[Int(groupStart[Int(parent)])] = (byte, target)
+        }
+        trie.releaseEdges()
         for node in 0..<count where groupStart[node + 1] - groupStart[node] > 1 {
-            children[Int(groupStart[node])..<Int(groupStart[node + 1])].sort {
-                isLetter($0.byte) != isLetter($1.byte) ? isLetter($0.byte) : $0.byte < $1.byte
+            let low = Int(groupStart[node])
+            for place in (low + 1)..<Int(groupStart[node + 1]) {
+                let item = children[place]
+                var slot = place
+                while slot > low && rank(children[slot - 1].byte) > rank(item.byte) {
+                    children[slot] = children[slot - 1]
+                    slot -= 1
+                }
+                children[slot] = item
             }
         }
+        let isLetter = { (byte: UInt8) in byte &- UInt8(ascii: "a") < 26 }
         // Depth-first over groups: a node's children get consecutive numbers, then each child's
         // own group follows before its next sibling's.
         var newID = [Int32](repeating: -1, count: count)
         var packed = [Node](repeating: Node(mask: 0, first: 0), count: count)
-        var bonus = [Float](repeating: -.infinity, count: count)
         var other: [UInt32: Int32] = [:]
         newID[0] = 0
         var next: Int32 = 1
@@ -73,6 +90,9 @@ struct PackedNameTrie: Sendable {
             }
             for index in group.reversed() { stack.append(children[index].target) }
         }
+        children = []
+        groupStart = []
+        var bonus = [Float](repeating: -.infinity, count: count)
         for old in 0..<count where newID[old] >= 0 { bonus[Int(newID[old])] = trie.terminalBonus[old] }
         nodes = packed
         otherEdges = other
