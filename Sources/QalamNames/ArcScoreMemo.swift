@@ -1,7 +1,9 @@
 /// A memo of n-gram arc scores, log10 P(graphone | history), shared by the passes of
 /// ``NameRomanizer`` over one word: the free and the lexicon-constrained beam searches (and the
 /// reading without a leading «و») extend mostly the same histories by the same graphones, and a
-/// backed-off probability costs up to `2 · order − 1` hash probes where a memo hit costs one.
+/// backed-off probability costs up to `order − 1` context probes and continuation scans
+/// (``ContextNGramTable``) where a memo hit costs one load. 2^14 slots of 16 bytes (256 kB) per
+/// memo: a larger memo hit more often but missed the cache more (ninth round).
 ///
 /// Direct-mapped: a slot holds the last arc stored there (a collision just recomputes).
 /// The scores depend on the model only, so a memo stays valid across words: ``NameRomanizer``

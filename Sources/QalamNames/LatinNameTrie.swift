@@ -1,5 +1,6 @@
 /// A letter trie of known Latin names (census, voter and world lists and training spellings),
-/// used to constrain one pass of the romanizer's beam search to real names.
+/// built while loading the romanizer; the search constrained to real names reads its packed
+/// copy (``PackedNameTrie``).
 ///
 /// Nodes are integers (0 is the root); edges live in one open-addressing table of 8-byte
 /// slots keyed by `node << 8 | byte` (so a probe touches one cache line and following an

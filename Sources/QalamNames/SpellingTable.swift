@@ -60,15 +60,6 @@ struct SpellingTable {
         }
     }
 
-    /// The index of the entry of `bytes`, or nil.
-    func index(of bytes: [UInt8]) -> Int? {
-        let stored = Int(slots[slot(of: bytes, hash: Self.hash(bytes))])
-        return stored == 0 ? nil : stored - 1
-    }
-
-    /// The score of the entry of `bytes`, or nil.
-    func score(of bytes: [UInt8]) -> Double? { index(of: bytes).map { scores[$0] } }
-
     /// Adds a search result: a new spelling gets `score` and `bonus`; a known one gets
     /// log10(10^old + 10^score) and `bonus` (as `found[key] = (logSumExp10(old, score), bonus)`).
     mutating func accumulate(_ bytes: [UInt8], score: Double, bonus: Double) {
