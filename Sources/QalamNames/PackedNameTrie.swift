@@ -3,9 +3,10 @@
 /// start), the children of a node sit side by side in letter order, and following an edge
 /// by a letter a–z is one load and a popcount — no hashed edge table.
 ///
-/// Nodes are renumbered at build: a node's children form one group, and the groups are laid
-/// out depth first, so walking down a name (most of the trie is single-child chains) stays
-/// within a few cache lines. Node numbers differ from the builder's, so they are only ever
+/// Nodes are renumbered at build: a node's children form one group, and the groups follow
+/// the builder's node order, which is mostly depth first (sorted lists are inserted name after
+/// name), so walking down a name (most of the trie is single-child chains) stays within a few
+/// cache lines. Node numbers differ from the builder's, so they are only ever
 /// compared with each other. Edges by any byte other than a–z (the apostrophe of "o'neil")
 /// are looked up in a small dictionary.
 struct PackedNameTrie: Sendable {
@@ -70,25 +71,30 @@ struct PackedNameTrie: Sendable {
             }
         }
         let isLetter = { (byte: UInt8) in byte &- UInt8(ascii: "a") < 26 }
-        // Depth-first over groups: a node's children get consecutive numbers, then each child's
-        // own group follows before its next sibling's.
+        // The groups stay in the builder's node order, which is mostly depth first (names were
+        // inserted in sorted order, each walked from where it left the previous one): the child
+        // in place k of `children` becomes node k + 1, so a chain of single children stays
+        // consecutive, and no search over the trie is needed.
         var newID = [Int32](repeating: -1, count: count)
-        var packed = [Node](repeating: Node(mask: 0, first: 0), count: count)
-        var other: [UInt32: Int32] = [:]
         newID[0] = 0
-        var next: Int32 = 1
-        var stack: [Int32] = [0]
-        while let old = stack.popLast() {
-            let id = newID[Int(old)]
-            let group = Int(groupStart[Int(old)])..<Int(groupStart[Int(old) + 1])
-            packed[Int(id)] = Node(mask: trie.children(of: old), first: next)
-            for index in group {
-                let child = children[index]
-                newID[Int(child.target)] = next
-                if !isLetter(child.byte) { other[UInt32(id) << 8 | UInt32(child.byte)] = next }
-                next += 1
+        var other: [UInt32: Int32] = [:]
+        for place in children.indices { newID[Int(children[place].target)] = Int32(place + 1) }
+        var packed = [Node](repeating: Node(mask: 0, first: 0), count: count)
+        for old in 0..<count where newID[old] >= 0 {
+            let id = newID[old]
+            packed[Int(id)] = Node(mask: trie.children(of: Int32(old)), first: groupStart[old] + 1)
+        }
+        for place in children.indices where !isLetter(children[place].byte) {
+            // The parent of `place` is the node whose group holds it.
+            var low = 0
+            var high = count - 1
+            while low < high {
+                let middle = (low + high + 1) / 2
+                if Int(groupStart[middle]) <= place { low = middle } else { high = middle - 1 }
             }
-            for index in group.reversed() { stack.append(children[index].target) }
+            // Several nodes may share a start (empty groups): the parent is the last of them
+            // whose group is not empty, which the search above finds.
+            other[UInt32(newID[low]) << 8 | UInt32(children[place].byte)] = Int32(place + 1)
         }
         children = []
         groupStart = []
