@@ -1,55 +1,50 @@
 /// A memo of n-gram arc scores, log10 P(graphone | history), shared by the passes of
 /// ``NameRomanizer`` over one word: the free and the lexicon-constrained beam searches (and the
 /// reading without a leading «و») extend mostly the same histories by the same graphones, and a
-/// backed-off probability costs up to `2 · order − 1` hash probes where a memo hit costs one.
+/// backed-off probability costs up to `order − 1` context probes and continuation scans
+/// (``ContextNGramTable``) where a memo hit costs one load. 2^14 slots of 16 bytes (256 kB) per
+/// memo: a larger memo hit more often but missed the cache more (ninth round).
 ///
 /// Direct-mapped: a slot holds the last arc stored there (a collision just recomputes).
 /// The scores depend on the model only, so a memo stays valid across words: ``NameRomanizer``
 /// keeps a few and lends one to each word being romanized (never to two threads at once).
 final class ArcScoreMemo {
     private struct Slot {
+        /// The arc as one n-gram key: `history << idBits | (graphone + 1)` (0: empty).
         var key: UInt64
-        var history: UInt64
         var score: Float
     }
 
     /// The slots, owned by this memo (a raw buffer: no exclusivity checks in the hot loop).
     private let slots: UnsafeMutablePointer<Slot>
-    private let mask: Int
+    /// 64 − log2(slot count): the slot is the top bits of the multiplied key.
+    private let shift: UInt64
 
-    /// A memo of `size` slots (rounded up to a power of two).
+    /// A memo of `size` slots (rounded up to a power of two, at least 64).
     init(size: Int = 2048) {
         var capacity = 64
-        while capacity < size { capacity <<= 1 }
+        var bits: UInt64 = 6
+        while capacity < size {
+            capacity <<= 1
+            bits += 1
+        }
         slots = UnsafeMutablePointer<Slot>.allocate(capacity: capacity)
-        slots.initialize(repeating: Slot(key: 0, history: 0, score: 0), count: capacity)
-        mask = capacity - 1
+        slots.initialize(repeating: Slot(key: 0, score: 0), count: capacity)
+        shift = 64 - bits
     }
 
     deinit { slots.deallocate() }
 
-    /// The slot of the arc (`history`, `graphone`) and its memoized score when the slot holds it.
-    @inline(__always)
-    func lookup(history: UInt64, graphone: Int32) -> (slot: Int, score: Float?) {
-        let key = UInt64(UInt32(bitPattern: graphone)) + 1
-        let index = Int(truncatingIfNeeded: ((history &* 0x9E37_79B9_7F4A_7C15) ^ (key &* 0xC2B2_AE3D_27D4_EB4F)) >> 40) & mask
-        if slots[index].key == key && slots[index].history == history { return (index, slots[index].score) }
-        return (index, nil)
-    }
-
-    /// Stores the score of (`history`, `graphone`) in `slot` (from ``lookup(history:graphone:)``).
-    @inline(__always)
-    func store(_ score: Float, slot: Int, history: UInt64, graphone: Int32) {
-        slots[slot] = Slot(key: UInt64(UInt32(bitPattern: graphone)) + 1, history: history, score: score)
-    }
-
     /// log10 P(`graphone` | `history`) under `model`, from the memo when it holds it.
     @inline(__always)
     func score(_ model: RomanizerModel, history: UInt64, graphone: Int32) -> Float {
-        let (slot, cached) = lookup(history: history, graphone: graphone)
-        if let cached { return cached }
+        // History and graphone fit one key: the history holds order − 1 IDs of idBits bits,
+        // and order · idBits ≤ 64.
+        let key = (history << model.idBits) | UInt64(UInt32(bitPattern: graphone) &+ 1)
+        let index = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        if slots[index].key == key { return slots[index].score }
         let score = model.logProbability(history: history, graphone: graphone)
-        store(score, slot: slot, history: history, graphone: graphone)
+        slots[index] = Slot(key: key, score: score)
         return score
     }
 }

@@ -19,7 +19,7 @@ struct BeamDecoder {
         self.threshold = Float(max(0.5, configuration.pruningThreshold))
     }
 
-    private struct Hypothesis {
+    fileprivate struct Hypothesis {
         var score: Float
         var history: UInt64
         var node: Int32
@@ -41,19 +41,58 @@ struct BeamDecoder {
     /// several entries may share a spelling. With a `trie`, only spellings that are names
     /// in it are searched for; without one, each result's bonus is still looked up in `bonusTrie`.
     /// Arc scores go through `memo` (one per word, shared by its passes).
-    func decode(_ letters: [UInt32], trie: LatinNameTrie? = nil, bonusTrie: LatinNameTrie,
+    func decode(_ letters: [UInt32], trie: PackedNameTrie? = nil, bonusTrie: PackedNameTrie,
                 memo: ArcScoreMemo = ArcScoreMemo(size: 64)) -> [Result] {
+        var buffers = Buffers()
+        return decode(letters, trie: trie, bonusTrie: bonusTrie, memo: memo, buffers: &buffers)
+    }
+
+    /// The search's working arrays, kept between calls (``NameRomanizer`` lends them from word
+    /// to word, as it does its arc-score memos): allocating them for every pass cost more than
+    /// some of the work they hold.
+    struct Buffers {
+        fileprivate var pool: [Hypothesis] = []
+        fileprivate var best: [Float] = []
+        fileprivate var firstCreated: [Int] = []
+        fileprivate var prune = PruneScratch()
+        fileprivate var beamChildren: [UInt32] = []
+
+        /// Empty buffers.
+        init() {}
+    }
+
+    /// As ``decode(_:trie:bonusTrie:memo:)``, in `buffers` (same results).
+    func decode(_ letters: [UInt32], trie: PackedNameTrie? = nil, bonusTrie: PackedNameTrie,
+                memo: ArcScoreMemo, buffers: inout Buffers) -> [Result] {
         let count = letters.count
         var pool: [Hypothesis] = []
+        var best: [Float] = []
+        var firstCreated: [Int] = []
+        var scratch = PruneScratch()
+        var beamChildren: [UInt32] = []
+        swap(&pool, &buffers.pool)
+        swap(&best, &buffers.best)
+        swap(&firstCreated, &buffers.firstCreated)
+        swap(&scratch, &buffers.prune)
+        swap(&beamChildren, &buffers.beamChildren)
+        defer {
+            swap(&pool, &buffers.pool)
+            swap(&best, &buffers.best)
+            swap(&firstCreated, &buffers.firstCreated)
+            swap(&scratch, &buffers.prune)
+            swap(&beamChildren, &buffers.beamChildren)
+        }
+        pool.removeAll(keepingCapacity: true)
         pool.reserveCapacity(count * beamWidth * 8)
-        var best = [Float](repeating: -.infinity, count: count + 1)
+        best.removeAll(keepingCapacity: true)
+        best.append(contentsOf: repeatElement(-.infinity, count: count + 1))
         pool.append(Hypothesis(score: 0, history: model.startHistory, node: 0, parent: -1, graphone: -1, target: 0))
         best[0] = 0
         // Hypotheses reaching position p are created while extending positions p − 1 and p − 2,
         // so they lie in the pool from `firstCreated[p − 2]` on (no per-position arrays).
-        var firstCreated = [Int](repeating: 0, count: count + 1)
-        var scratch = PruneScratch()
-        var beamChildren: [UInt32] = []
+        firstCreated.removeAll(keepingCapacity: true)
+        firstCreated.append(contentsOf: repeatElement(0, count: count + 1))
+        scratch.ranked.reserveCapacity(2 * beamWidth * graphonesPerLetter)
         beamChildren.reserveCapacity(beamWidth)
 
         let latinBytes = model.latinBytes
@@ -66,9 +105,15 @@ struct BeamDecoder {
             // In the constrained pass, the first letters each hypothesis's trie node can go on
             // with: a graphone whose first Latin letter is not among them is skipped without
             // walking the trie (most are), with the same outcome as the walk.
+            // A graphone whose first letter no hypothesis can take is skipped at once.
+            var anyChildren: UInt32 = 0
             if let trie {
                 beamChildren.removeAll(keepingCapacity: true)
-                for index in beam { beamChildren.append(trie.children(of: pool[Int(index)].node)) }
+                for index in beam {
+                    let children = trie.children(of: pool[Int(index)].node)
+                    beamChildren.append(children)
+                    anyChildren |= children
+                }
             }
             for span in 1...2 where position + span <= count {
                 let key = RomanizerModel.arabicKey(letters[position], span == 2 ? letters[position + 1] : nil)
@@ -78,6 +123,7 @@ struct BeamDecoder {
                     let latin = Int(latinStarts[Int(graphone)])..<Int(latinStarts[Int(graphone) + 1])
                     // 0 for a graphone without Latin letters: it keeps the node, even a leaf's.
                     let firstBit = latin.isEmpty ? 0 : LatinNameTrie.maskBit(latinBytes[latin.lowerBound])
+                    if trie != nil && firstBit != 0 && anyChildren & firstBit == 0 { continue }
                     for (rank, index) in beam.enumerated() {
                         if trie != nil && firstBit != 0 && beamChildren[rank] & firstBit == 0 { continue }
                         let hypothesis = pool[Int(index)]
@@ -131,7 +177,7 @@ struct BeamDecoder {
     }
 
     /// Buffers reused by ``prune(from:to:target:best:pool:scratch:)`` across positions.
-    private struct PruneScratch {
+    fileprivate struct PruneScratch {
         var ranked: [(score: Float, index: Int32)] = []
         var kept: [Int32] = []
     }

@@ -1,5 +1,6 @@
 /// A letter trie of known Latin names (census, voter and world lists and training spellings),
-/// used to constrain one pass of the romanizer's beam search to real names.
+/// built while loading the romanizer; the search constrained to real names reads its packed
+/// copy (``PackedNameTrie``).
 ///
 /// Nodes are integers (0 is the root); edges live in one open-addressing table of 8-byte
 /// slots keyed by `node << 8 | byte` (so a probe touches one cache line and following an
@@ -27,8 +28,8 @@ struct LatinNameTrie: Sendable {
     /// Per node (only when built with `tracksScores`): a second per-name value, summed over the
     /// insertions of the name (the lexicon part of the n-best reranker's score).
     private var scores: [Float] = []
-    /// Whether ``scores`` is kept.
-    private let tracksScores: Bool
+    /// Whether a second per-name value is kept.
+    let tracksScores: Bool
 
     /// The largest node count.
     static let maximumNodes = 1 << 24 - 1
@@ -157,6 +158,26 @@ struct LatinNameTrie: Sendable {
             edges[index] = edge
         }
     }
+
+    /// Calls `body` with every edge: parent node, byte, child node (in table order).
+    func forEachEdge(_ body: (Int32, UInt8, Int32) -> Void) {
+        for edge in edges where edge.key != 0 {
+            let key = edge.key - 1
+            body(Int32(key >> 8), UInt8(truncatingIfNeeded: key), edge.target)
+        }
+    }
+
+    /// Frees the edge table (after ``PackedNameTrie`` has read it: lowers the peak memory of
+    /// loading). The trie then has no edges; bonuses and child masks stay.
+    mutating func releaseEdges() {
+        edges = [Edge(key: 0, target: 0)]
+        mask = 0
+        shift = 63
+        edgeCount = 0
+    }
+
+    /// The second per-name value stored at `node` (0 when none is kept).
+    func scoreValue(at node: Int32) -> Float { tracksScores ? scores[Int(node)] : 0 }
 
     /// The letters (``maskBit(_:)`` bits) that have an edge out of `node`.
     @inline(__always)

@@ -94,7 +94,7 @@ public final class NameRomanizer: @unchecked Sendable {
     /// Usual spellings of 41k Arabic given names, a bonus for the candidates they list (nil: none).
     public let egyptianNames: EgyptianNameSpellings?
     private var cache: [String: [RomanizationCandidate]] = [:]
-    private let trie: LatinNameTrie
+    private let trie: PackedNameTrie
     /// The P(latin) estimator of the noisy-channel term (nil when its weight is 0).
     private let marginalScorer: LatinMarginalScorer?
     private let lock = NSLock()
@@ -105,8 +105,17 @@ public final class NameRomanizer: @unchecked Sendable {
     /// Buffers of the P(latin) estimate not in use (guarded by `lock`), lent like the memos:
     /// allocating and clearing them for every word cost more than the estimate's arcs.
     private var idleMarginalScratches: [LatinMarginalScorer.Scratch] = []
-    /// Slots per arc-score memo (24 bytes each).
-    private static let memoSlots = 1 << 16
+    /// The working buffers of a word's search, lent like the memos (guarded by `lock`).
+    private struct SearchBuffers {
+        var decoder = BeamDecoder.Buffers()
+        var found = SpellingTable(capacity: 32)
+        var constrained = SpellingTable(capacity: 32)
+        var merged = SpellingTable(capacity: 64)
+    }
+    /// Search buffers not in use (guarded by `lock`).
+    private var idleSearchBuffers: [SearchBuffers] = []
+    /// Slots per arc-score memo (16 bytes each).
+    private static let memoSlots = 1 << 14
     /// Candidates kept per word before combining words (enough for top-K of the whole name).
     private static let perWordCandidates = 16
 
@@ -175,7 +184,7 @@ public final class NameRomanizer: @unchecked Sendable {
         for name in model.censusRank.keys { add(name) }
         for name in model.trainingLatin.keys where model.censusRank[name] == nil { add(name) }
         for name in model.worldNames.keys where model.censusRank[name] == nil && model.trainingLatin[name] == nil { add(name) }
-        self.trie = trie
+        self.trie = PackedNameTrie(consuming: &trie)
         marginalScorer = configuration.channelWeight != 0 && configuration.channelCandidates > 0
             ? LatinMarginalScorer(model: model, beamWidth: configuration.channelBeamWidth,
                                   graphonesPerSpan: configuration.channelGraphonesPerSpan)
@@ -301,9 +310,6 @@ public final class NameRomanizer: @unchecked Sendable {
     /// The default ranking of a folded word's spellings, best first: the two beam passes, model
     /// score + lexicon bonuses, the noisy-channel term on the head, the Egyptian-name table.
     func defaultRanking(of letters: [UInt32], allowConjunction: Bool) -> [RankedSpelling] {
-        // Spelling → (log10 probability, lexicon bonus).
-        var merged: [SpellingKey: (score: Double, bonus: Double)] = [:]
-        merged.reserveCapacity(64)
         let decoder = BeamDecoder(model: model, configuration: configuration)
         var lexiconSettings = configuration
         lexiconSettings.beamWidth = configuration.lexiconBeamWidth
@@ -312,35 +318,37 @@ public final class NameRomanizer: @unchecked Sendable {
         var bestFree = -Double.infinity
         lock.lock()
         let memo = idleMemos.popLast() ?? ArcScoreMemo(size: Self.memoSlots)
+        var buffers = idleSearchBuffers.popLast() ?? SearchBuffers()
         lock.unlock()
         defer {
             lock.lock()
             idleMemos.append(memo)
+            idleSearchBuffers.append(buffers)
             lock.unlock()
         }
+        // Spelling → (log10 probability, lexicon bonus).
+        buffers.merged.removeAll()
         func collect(_ letters: [UInt32], penalty: Double) {
-            var found: [SpellingKey: (score: Double, bonus: Double)] = [:]
-            found.reserveCapacity(32)
-            for result in decoder.decode(letters, bonusTrie: trie, memo: memo) {
-                let key = SpellingKey(bytes: result.latin)
-                let previous = found[key]?.score
-                found[key] = (logSumExp10(previous, result.score - penalty), result.bonus)
+            buffers.found.removeAll()
+            for result in decoder.decode(letters, bonusTrie: trie, memo: memo, buffers: &buffers.decoder) {
+                buffers.found.accumulate(result.latin, score: result.score - penalty, bonus: result.bonus)
             }
-            for entry in found.values { bestFree = max(bestFree, entry.score) }
+            for score in buffers.found.scores { bestFree = max(bestFree, score) }
             if configuration.lexiconBeamWidth > 0 {
-                var constrained: [SpellingKey: (score: Double, bonus: Double)] = [:]
-                constrained.reserveCapacity(64)
-                for result in lexiconDecoder.decode(letters, trie: trie, bonusTrie: trie, memo: memo) {
-                    let key = SpellingKey(bytes: result.latin)
-                    let previous = constrained[key]?.score
-                    constrained[key] = (logSumExp10(previous, result.score - penalty), result.bonus)
+                buffers.constrained.removeAll()
+                for result in lexiconDecoder.decode(letters, trie: trie, bonusTrie: trie, memo: memo,
+                                                    buffers: &buffers.decoder) {
+                    buffers.constrained.accumulate(result.latin, score: result.score - penalty, bonus: result.bonus)
                 }
-                for (latin, entry) in constrained where entry.score > (found[latin]?.score ?? -.infinity) {
-                    found[latin] = entry
+                let constrained = buffers.constrained
+                for entry in 0..<constrained.count {
+                    buffers.found.keepBetter(constrained.spellings[entry], score: constrained.scores[entry],
+                                             bonus: constrained.bonuses[entry])
                 }
             }
-            for (latin, entry) in found where entry.score > (merged[latin]?.score ?? -.infinity) {
-                merged[latin] = entry
+            let found = buffers.found
+            for entry in 0..<found.count {
+                buffers.merged.keepBetter(found.spellings[entry], score: found.scores[entry], bonus: found.bonuses[entry])
             }
         }
         collect(letters, penalty: 0)
@@ -349,14 +357,16 @@ public final class NameRomanizer: @unchecked Sendable {
         }
         // Ranked by model score + lexicon bonus.
         var ranked: [RankedSpelling] = []
+        let merged = buffers.merged
         ranked.reserveCapacity(merged.count)
         let bonusFloor = bestFree - configuration.lexiconMaxGap
-        for (latin, entry) in merged {
-            let bonus = entry.score >= bonusFloor ? entry.bonus : 0
-            ranked.append(RankedSpelling(latin: latin.bytes, score: entry.score + bonus, model: entry.score,
-                                         mayBeListed: entry.bonus != 0))
+        for entry in 0..<merged.count {
+            let score = merged.scores[entry]
+            let bonus = score >= bonusFloor ? merged.bonuses[entry] : 0
+            ranked.append(RankedSpelling(latin: merged.spellings[entry], score: score + bonus, model: score,
+                                         mayBeListed: merged.bonuses[entry] != 0))
         }
-        ranked.sort(by: RankedSpelling.ranksBefore)
+        RankedSpelling.sort(&ranked)
         if let marginalScorer, ranked.count > 1 {
             // Noisy channel: the head of the list gains w · (−log10 P(latin)) and is reordered.
             var head = 0
@@ -381,7 +391,7 @@ public final class NameRomanizer: @unchecked Sendable {
                         ranked[index].channel = -marginal
                     }
                 }
-                ranked[0..<head].sort(by: RankedSpelling.ranksBefore)
+                RankedSpelling.sort(&ranked, in: 0..<head)
             }
         }
         if let egyptianNames {
@@ -402,7 +412,7 @@ public final class NameRomanizer: @unchecked Sendable {
                                                      egyptianRank: rank, inserted: true))
                     }
                 }
-                ranked.sort(by: RankedSpelling.ranksBefore)
+                RankedSpelling.sort(&ranked)
             }
         }
         return ranked
@@ -484,19 +494,6 @@ public final class NameRomanizer: @unchecked Sendable {
         }
         return bonus
     }
-}
-
-/// A Latin spelling (lower-case bytes) as a dictionary key, hashed in one call over its
-/// bytes (an `[UInt8]` key feeds the hasher byte by byte).
-struct SpellingKey: Hashable {
-    /// The spelling.
-    let bytes: [UInt8]
-
-    func hash(into hasher: inout Hasher) {
-        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
-    }
-
-    static func == (left: SpellingKey, right: SpellingKey) -> Bool { left.bytes == right.bytes }
 }
 
 /// log10(10^a + 10^b), with a nil `a` meaning "no probability yet".

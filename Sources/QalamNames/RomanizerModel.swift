@@ -40,8 +40,8 @@ public struct RomanizerModel: Sendable {
     let graphonesByArabic: [UInt64: [Int32]]
     /// Graphones by their (non-empty) Latin side, most probable first.
     let graphonesByLatin: [[UInt8]: [Int32]]
-    /// The n-grams.
-    let ngrams: NGramTable
+    /// The n-grams, grouped by context (what arc scores read).
+    let ngrams: ContextNGramTable
     /// Latin words of the training data and how often each was seen.
     let trainingLatin: [String: Int]
     /// Census names (lower case) and their rank (1 = most frequent) in the best list.
@@ -56,7 +56,7 @@ public struct RomanizerModel: Sendable {
     /// The number of graphones, including the two boundary symbols.
     public var graphoneCount: Int { graphoneArabic.count }
     /// The number of n-grams.
-    public var ngramCount: Int { ngrams.count }
+    public let ngramCount: Int
 
     /// The ID of the sentence-start symbol.
     static let startID: Int32 = 0
@@ -201,7 +201,8 @@ public struct RomanizerModel: Sendable {
         self.latinStarts = starts
         self.graphonesByArabic = byArabic
         self.graphonesByLatin = byLatin
-        self.ngrams = table
+        self.ngrams = ContextNGramTable(ngrams: rawNGrams, order: order, idBits: bits)
+        self.ngramCount = table.count
         self.trainingLatin = trainingLatin
         self.censusRank = try Self.parseNames(names, path: namesPath)
         self.worldNames = try Self.parseNames(worldNames, path: worldNamesPath)
@@ -239,19 +240,7 @@ public struct RomanizerModel: Sendable {
     /// graphone IDs (+1), most recent in the low ``idBits`` bits.
     @inline(__always)
     func logProbability(history: UInt64, graphone: Int32) -> Float {
-        let token = UInt64(graphone + 1)
-        var penalty: Float = 0
-        var context = history
-        var length = order - 1
-        while true {
-            let slot = ngrams.find(length == 0 ? token : (context << idBits) | token)
-            if slot >= 0 { return penalty + ngrams.logProbability(at: slot) }
-            if length == 0 { return penalty - 7 }
-            let contextSlot = ngrams.find(context)
-            if contextSlot >= 0 { penalty += ngrams.backoff(at: contextSlot) }
-            length -= 1
-            context &= length == 0 ? 0 : (UInt64(1) << (idBits * UInt64(length))) - 1
-        }
+        ngrams.logProbability(history: history, graphone: graphone)
     }
 
     /// The history after `graphone` follows `history`.

@@ -100,7 +100,7 @@ public struct RomanizerReranker: Sendable {
             ranked[index].score = total
             lowest = min(lowest, total)
         }
-        ranked[0..<count].sort(by: RankedSpelling.ranksBefore)
+        RankedSpelling.sort(&ranked, in: 0..<count)
         for index in count..<ranked.count {
             ranked[index].score = lowest - 0.01 - (lastDefault - ranked[index].score)
         }

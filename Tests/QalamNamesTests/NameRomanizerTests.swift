@@ -197,7 +197,7 @@ struct NameRomanizerTests {
             let letters = ArabicNameFolding.foldForModel(Substring(["david": "ديفيد", "smith": "سميث", "murati": "موراتي",
                                                                     "x": "اكس", "aghazadeh": "آغازاده"][latin] ?? ""))
             let joint = BeamDecoder(model: model, configuration: NameRomanizer.Configuration())
-                .decode(letters, bonusTrie: LatinNameTrie())
+                .decode(letters, bonusTrie: PackedNameTrie(LatinNameTrie()))
                 .filter { $0.latin == Array(latin.utf8) }.map(\.score).max()
             if let joint { #expect(wider >= joint - 1e-4, "\(latin): \(wider) < joint \(joint)") }
         }
@@ -286,6 +286,82 @@ struct NameRomanizerTests {
         for name in names + ["a", "alb", "bobb", "zz"] {
             #expect(sorted.bonus(of: Array(name.utf8)) == single.bonus(of: Array(name.utf8)), "\(name)")
         }
+    }
+
+    @Test func contextTableScoresAsKeyByKeyProbing() {
+        // Random back-off n-grams of order 4 over 12 tokens (IDs + 1 = 1…12, 16 bits each), some
+        // keys repeated (the last counts), some contexts with continuations but no n-gram of their own.
+        let order = 4
+        let bits: UInt64 = 16
+        var state: UInt64 = 42
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33) % bound
+        }
+        var raw: [(key: UInt64, logp: Float, bow: Float)] = []
+        for token in 1...10 { raw.append((UInt64(token), -Float(next(400)) / 100 - 0.5, -Float(next(100)) / 100)) }
+        for _ in 0..<600 {
+            let length = 2 + next(3)
+            var key: UInt64 = 0
+            for _ in 0..<length { key = (key << bits) | UInt64(1 + next(12)) }
+            raw.append((key, -Float(next(300)) / 100 - 0.1, length < order ? -Float(next(80)) / 100 : 0))
+        }
+        raw.append(raw[20])
+        raw.append((raw[30].key, -0.25, -0.5))
+        var table = NGramTable(capacity: raw.count)
+        for entry in raw { table.insert(entry.key, logProbability: entry.logp, backoff: entry.bow) }
+        let grouped = ContextNGramTable(ngrams: raw, order: order, idBits: bits)
+        func reference(_ history: UInt64, _ graphone: Int32) -> Float {
+            let token = UInt64(graphone + 1)
+            var penalty: Float = 0
+            var context = history
+            var length = order - 1
+            while true {
+                let slot = table.find(length == 0 ? token : (context << bits) | token)
+                if slot >= 0 { return penalty + table.logProbability(at: slot) }
+                if length == 0 { return penalty - 7 }
+                let contextSlot = table.find(context)
+                if contextSlot >= 0 { penalty += table.backoff(at: contextSlot) }
+                length -= 1
+                context &= length == 0 ? 0 : (UInt64(1) << (bits * UInt64(length))) - 1
+            }
+        }
+        var compared = 0
+        for _ in 0..<3000 {
+            var history: UInt64 = 0
+            for _ in 0..<(order - 1) { history = (history << bits) | UInt64(1 + next(12)) }
+            let graphone = Int32(next(12)) // tokens 1…12: 11 and 12 have no unigram
+            #expect(grouped.logProbability(history: history, graphone: graphone) == reference(history, graphone))
+            compared += 1
+        }
+        #expect(compared == 3000)
+    }
+
+    @Test func packedTrieAnswersAsTheBuilder() {
+        let names = ["al", "alan", "alana", "albert", "bo", "bob", "bobby", "o'neil", "o'brien", "oz", "zed", "d'", "a-b"]
+        var builder = LatinNameTrie(expectedNodes: 8, tracksScores: true)
+        var path: [Int32] = [0]
+        var previous: ArraySlice<UInt8> = []
+        for (index, name) in names.sorted().enumerated() {
+            let bytes = ArraySlice(Array(name.utf8))
+            builder.insert(sorted: bytes, after: previous, path: &path, bonus: Float(index + 1), score: Float(index) / 4)
+            previous = bytes
+        }
+        let packed = PackedNameTrie(builder)
+        #expect(packed.nodeCount == builder.nodeCount)
+        for name in names + ["a", "alb", "bobb", "zz", "o'", "o'n", "'", "a-", "b-"] {
+            let bytes = Array(name.utf8)
+            #expect(packed.bonus(of: bytes) == builder.bonus(of: bytes), "\(name)")
+            #expect(packed.score(of: bytes) == builder.score(of: bytes), "\(name)")
+        }
+        // Walking byte by byte: the same names end at nodes with the same bonus and child letters.
+        for name in names {
+            var node: Int32 = 0
+            for byte in name.utf8 { node = packed.next(node, byte) }
+            #expect(node > 0 && packed.terminalBonus[Int(node)] == Float(names.sorted().firstIndex(of: name) ?? -1) + 1)
+        }
+        #expect(packed.children(of: 0) == builder.children(of: 0))
+        #expect(PackedNameTrie(LatinNameTrie()).bonus(of: Array("a".utf8)) == 0)
     }
 
     @Test func rerankerWeightsAreCheckedAndUsed() throws {

@@ -1,0 +1,159 @@
+/// A read-only copy of a ``LatinNameTrie`` laid out for the constrained beam search of
+/// ``NameRomanizer``: each node is 8 bytes (its child-letter mask and where its children
+/// start), the children of a node sit side by side in letter order, and following an edge
+/// by a letter a–z is one load and a popcount — no hashed edge table.
+///
+/// Nodes are renumbered at build: a node's children form one group, and the groups follow
+/// the builder's node order, which is mostly depth first (sorted lists are inserted name after
+/// name), so walking down a name (most of the trie is single-child chains) stays within a few
+/// cache lines. Node numbers differ from the builder's, so they are only ever
+/// compared with each other. Edges by any byte other than a–z (the apostrophe of "o'neil")
+/// are looked up in a small dictionary.
+struct PackedNameTrie: Sendable {
+    private struct Node {
+        /// ``LatinNameTrie/maskBit(_:)`` bits of the node's children.
+        var mask: UInt32
+        /// The number of the node's first child (its letter children follow in letter order,
+        /// then its other children).
+        var first: Int32
+    }
+
+    private let nodes: [Node]
+    /// Edges by bytes other than a–z: `node << 8 | byte` → child.
+    private let otherEdges: [UInt32: Int32]
+    /// Per node: the lexicon bonus of the name ending there, or `-.infinity` when no name ends there.
+    let terminalBonus: [Float]
+    /// Per node: the builder's second value (empty when the builder kept none).
+    private let scores: [Float]
+
+    /// The number of nodes.
+    var nodeCount: Int { nodes.count }
+
+    /// The packed copy of `trie`.
+    init(_ trie: LatinNameTrie) {
+        var copy = trie
+        self.init(consuming: &copy)
+    }
+
+    /// The packed copy of `trie`, whose edge table is freed as soon as it has been read (the
+    /// builder is left without edges: ``NameRomanizer`` packs its trie this way to keep the peak
+    /// memory of loading down).
+    init(consuming trie: inout LatinNameTrie) {
+        let count = trie.nodeCount
+        // Children of every builder node, grouped by parent (a counting sort over the edge
+        // table), then each group put in the packed order: letters a–z, then other bytes, by byte
+        // (groups are short: an insertion sort).
+        let rank = { (byte: UInt8) -> Int in
+            let letter = byte &- UInt8(ascii: "a")
+            return letter < 26 ? Int(letter) : 26 + Int(byte)
+        }
+        var groupStart = [Int32](repeating: 0, count: count + 1)
+        trie.forEachEdge { parent, _, _ in groupStart[Int(parent)] += 1 }
+        // Running sums: groupStart[p] is where p's group ends (groupStart[count]: all edges)...
+        for node in 1...count { groupStart[node] += groupStart[node - 1] }
+        var children = [(byte: UInt8, target: Int32)](repeating: (0, 0), count: Int(groupStart[count]))
+        // ...and counts down to where it starts as the group is filled from its end.
+        trie.forEachEdge { parent, byte, target in
+            groupStart[Int(parent)] -= 1
+            children[Int(groupStart[Int(parent)])] = (byte, target)
+        }
+        trie.releaseEdges()
+        for node in 0..<count where groupStart[node + 1] - groupStart[node] > 1 {
+            let low = Int(groupStart[node])
+            for place in (low + 1)..<Int(groupStart[node + 1]) {
+                let item = children[place]
+                var slot = place
+                while slot > low && rank(children[slot - 1].byte) > rank(item.byte) {
+                    children[slot] = children[slot - 1]
+                    slot -= 1
+                }
+                children[slot] = item
+            }
+        }
+        let isLetter = { (byte: UInt8) in byte &- UInt8(ascii: "a") < 26 }
+        // The groups stay in the builder's node order, which is mostly depth first (names were
+        // inserted in sorted order, each walked from where it left the previous one): the child
+        // in place k of `children` becomes node k + 1, so a chain of single children stays
+        // consecutive, and no search over the trie is needed.
+        var newID = [Int32](repeating: -1, count: count)
+        newID[0] = 0
+        var other: [UInt32: Int32] = [:]
+        for place in children.indices { newID[Int(children[place].target)] = Int32(place + 1) }
+        var packed = [Node](repeating: Node(mask: 0, first: 0), count: count)
+        for old in 0..<count where newID[old] >= 0 {
+            let id = newID[old]
+            packed[Int(id)] = Node(mask: trie.children(of: Int32(old)), first: groupStart[old] + 1)
+        }
+        for place in children.indices where !isLetter(children[place].byte) {
+            // The parent of `place` is the node whose group holds it.
+            var low = 0
+            var high = count - 1
+            while low < high {
+                let middle = (low + high + 1) / 2
+                if Int(groupStart[middle]) <= place { low = middle } else { high = middle - 1 }
+            }
+            // Several nodes may share a start (empty groups): the parent is the last of them
+            // whose group is not empty, which the search above finds.
+            other[UInt32(newID[low]) << 8 | UInt32(children[place].byte)] = Int32(place + 1)
+        }
+        children = []
+        groupStart = []
+        var bonus = [Float](repeating: -.infinity, count: count)
+        for old in 0..<count where newID[old] >= 0 { bonus[Int(newID[old])] = trie.terminalBonus[old] }
+        nodes = packed
+        otherEdges = other
+        terminalBonus = bonus
+        if trie.tracksScores {
+            var values = [Float](repeating: 0, count: count)
+            for old in 0..<count where newID[old] >= 0 { values[Int(newID[old])] = trie.scoreValue(at: Int32(old)) }
+            scores = values
+        } else {
+            scores = []
+        }
+    }
+
+    /// The letters (``LatinNameTrie/maskBit(_:)`` bits) that have an edge out of `node`.
+    @inline(__always)
+    func children(of node: Int32) -> UInt32 { nodes[Int(node)].mask }
+
+    /// The node reached from `node` by `byte`, or -1.
+    @inline(__always)
+    func next(_ node: Int32, _ byte: UInt8) -> Int32 {
+        let entry = nodes[Int(node)]
+        let letter = byte &- UInt8(ascii: "a")
+        guard letter < 26 else {
+            if entry.mask & (1 << 26) == 0 { return -1 }
+            return otherEdges[UInt32(truncatingIfNeeded: node) << 8 | UInt32(byte)] ?? -1
+        }
+        let bit = UInt32(1) << UInt32(letter)
+        if entry.mask & bit == 0 { return -1 }
+        return entry.first + Int32((entry.mask & (bit &- 1)).nonzeroBitCount)
+    }
+
+    /// The node spelled by `bytes` from the root, or -1.
+    private func lookup(_ bytes: [UInt8]) -> Int32 {
+        var node: Int32 = 0
+        for byte in bytes {
+            node = next(node, byte)
+            if node < 0 { return -1 }
+        }
+        return node
+    }
+
+    /// The builder's second value of the name spelled by `bytes` (trie built with
+    /// `tracksScores`), or nil when it is not a name in the trie.
+    func score(of bytes: [UInt8]) -> Float? {
+        guard !scores.isEmpty else { return nil }
+        let node = lookup(bytes)
+        guard node >= 0, terminalBonus[Int(node)] != -.infinity else { return nil }
+        return scores[Int(node)]
+    }
+
+    /// The bonus of the name spelled by `bytes`, or 0 when it is not a name in the trie.
+    func bonus(of bytes: [UInt8]) -> Float {
+        let node = lookup(bytes)
+        guard node >= 0 else { return 0 }
+        let bonus = terminalBonus[Int(node)]
+        return bonus == -.infinity ? 0 : bonus
+    }
+}
