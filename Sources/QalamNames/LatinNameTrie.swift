@@ -7,7 +7,7 @@
 /// edge allocates nothing). The table grows as names are added (load factor at most 0.7).
 /// At most 2^24 − 1 nodes (16.7 million; the shipped lexicons need about 1.2 million):
 /// names that would need more are not added.
-struct LatinNameTrie: Sendable {
+struct LatinNameTrie: NameTrieLookup, Sendable {
     private struct Edge {
         /// `node << 8 | byte`, plus 1 (0 marks an empty slot).
         var key: UInt32
@@ -179,6 +179,12 @@ struct LatinNameTrie: Sendable {
     /// The second per-name value stored at `node` (0 when none is kept).
     func scoreValue(at node: Int32) -> Float { tracksScores ? scores[Int(node)] : 0 }
 
+    /// Whether a second per-name value is kept (``tracksScores``).
+    var keepsScores: Bool { tracksScores }
+
+    /// The second per-name value stored at `node`.
+    func storedScore(at node: Int32) -> Float { scoreValue(at: node) }
+
     /// The letters (``maskBit(_:)`` bits) that have an edge out of `node`.
     @inline(__always)
     func children(of node: Int32) -> UInt32 { childMask[Int(node)] }
@@ -205,32 +211,5 @@ struct LatinNameTrie: Sendable {
                 index = (index + 1) & mask
             }
         }
-    }
-
-    /// The node spelled by `bytes` from the root, or -1.
-    private func lookup(_ bytes: [UInt8]) -> Int32 {
-        var node: Int32 = 0
-        for byte in bytes {
-            node = next(node, byte)
-            if node < 0 { return -1 }
-        }
-        return node
-    }
-
-    /// The second value of the name spelled by `bytes` (trie built with `tracksScores`), or nil
-    /// when it is not a name in the trie.
-    func score(of bytes: [UInt8]) -> Float? {
-        guard tracksScores else { return nil }
-        let node = lookup(bytes)
-        guard node >= 0, terminalBonus[Int(node)] != -.infinity else { return nil }
-        return scores[Int(node)]
-    }
-
-    /// The bonus of the name spelled by `bytes`, or 0 when it is not a name in the trie.
-    func bonus(of bytes: [UInt8]) -> Float {
-        let node = lookup(bytes)
-        guard node >= 0 else { return 0 }
-        let bonus = terminalBonus[Int(node)]
-        return bonus == -.infinity ? 0 : bonus
     }
 }

@@ -9,7 +9,7 @@
 /// cache lines. Node numbers differ from the builder's, so they are only ever
 /// compared with each other. Edges by any byte other than a–z (the apostrophe of "o'neil")
 /// are looked up in a small dictionary.
-struct PackedNameTrie: Sendable {
+struct PackedNameTrie: NameTrieLookup, Sendable {
     private struct Node {
         /// ``LatinNameTrie/maskBit(_:)`` bits of the node's children.
         var mask: UInt32
@@ -130,30 +130,9 @@ struct PackedNameTrie: Sendable {
         return entry.first + Int32((entry.mask & (bit &- 1)).nonzeroBitCount)
     }
 
-    /// The node spelled by `bytes` from the root, or -1.
-    private func lookup(_ bytes: [UInt8]) -> Int32 {
-        var node: Int32 = 0
-        for byte in bytes {
-            node = next(node, byte)
-            if node < 0 { return -1 }
-        }
-        return node
-    }
+    /// Whether the builder's second per-name value was kept.
+    var keepsScores: Bool { !scores.isEmpty }
 
-    /// The builder's second value of the name spelled by `bytes` (trie built with
-    /// `tracksScores`), or nil when it is not a name in the trie.
-    func score(of bytes: [UInt8]) -> Float? {
-        guard !scores.isEmpty else { return nil }
-        let node = lookup(bytes)
-        guard node >= 0, terminalBonus[Int(node)] != -.infinity else { return nil }
-        return scores[Int(node)]
-    }
-
-    /// The bonus of the name spelled by `bytes`, or 0 when it is not a name in the trie.
-    func bonus(of bytes: [UInt8]) -> Float {
-        let node = lookup(bytes)
-        guard node >= 0 else { return 0 }
-        let bonus = terminalBonus[Int(node)]
-        return bonus == -.infinity ? 0 : bonus
-    }
+    /// The builder's second per-name value at `node`.
+    func storedScore(at node: Int32) -> Float { scores[Int(node)] }
 }
