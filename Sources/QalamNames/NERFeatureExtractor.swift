@@ -211,7 +211,7 @@ public struct NERFeatureExtractor: Sendable {
     public func features(of word: Substring, kind: TokenKind, identity: Bool = true) -> WordFeatures {
         // Room for a word's features at each offset up front (growing them was a quarter of
         // the allocations of tagging).
-        var rows: [[UInt32]] = (0..<5).map { offset in
+        let rows: [[UInt32]] = (0..<5).map { offset in
             var row: [UInt32] = []
             row.reserveCapacity(offset == 2 ? 64 : 24)
             return row
