@@ -32,6 +32,8 @@ struct ContextNGramTable: Sendable {
     private let unigrams: [Float]
     private let order: Int
     private let idBits: UInt64
+    /// The number of distinct n-grams.
+    let count: Int
 
     /// Groups `ngrams` (packed keys as in ``NGramTable``, a repeated key: the last one counts)
     /// of a model of `order` with `idBits` bits per ID.
@@ -48,6 +50,7 @@ struct ContextNGramTable: Sendable {
         where place + 1 == byKey.count || ngrams[byKey[place + 1]].key != ngrams[index].key {
             unique.append(index)
         }
+        count = unique.count
         let maxToken = unique.reduce(0) { max($0, Int(ngrams[$1].key & tokenMask)) }
         var dense = [Float](repeating: .nan, count: maxToken + 1)
         // Contexts with continuations, in key order, and where their header is.
@@ -113,6 +116,13 @@ struct ContextNGramTable: Sendable {
         mask = size - 1
         self.shift = shift
         continuations = flat
+    }
+
+    /// The unigram log10 probability of graphone `id`, or nil when the model has none.
+    func unigramLogProbability(of id: Int32) -> Float? {
+        let token = Int(id) + 1
+        guard token >= 0, token < unigrams.count, !unigrams[token].isNaN else { return nil }
+        return unigrams[token]
     }
 
     /// log10 P(`graphone` | `history`) with back-off, as ``RomanizerModel`` defines it: the

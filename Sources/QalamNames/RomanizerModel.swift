@@ -160,17 +160,16 @@ public struct RomanizerModel: Sendable {
         guard order > 0, arabic.count > 2, !rawNGrams.isEmpty else {
             throw LexiconError(path: modelPath, reason: "model is empty or lacks its 'order' line")
         }
-        var table = NGramTable(capacity: rawNGrams.count)
-        for entry in rawNGrams { table.insert(entry.key, logProbability: entry.logp, backoff: entry.bow) }
+        let bits = UInt64(min(21, 64 / order))
+        let table = ContextNGramTable(ngrams: rawNGrams, order: order, idBits: bits)
         // Index graphones by Arabic side, most probable (unigram) first.
         var byArabic: [UInt64: [Int32]] = [:]
         var unigram = [Float](repeating: -99, count: arabic.count)
         for id in 2..<arabic.count {
-            let slot = table.find(UInt64(id + 1))
-            guard slot >= 0 else {
+            guard let probability = table.unigramLogProbability(of: Int32(id)) else {
                 throw LexiconError(path: modelPath, reason: "graphone \(id) has no unigram probability")
             }
-            unigram[id] = table.logProbability(at: slot)
+            unigram[id] = probability
             let letters = arabic[id]
             byArabic[Self.arabicKey(letters[0], letters.count > 1 ? letters[1] : nil), default: []].append(Int32(id))
         }
@@ -183,7 +182,6 @@ public struct RomanizerModel: Sendable {
             byArabic[key]?.sort { unigram[Int($0)] > unigram[Int($1)] || (unigram[Int($0)] == unigram[Int($1)] && $0 < $1) }
         }
         self.order = order
-        let bits = UInt64(min(21, 64 / order))
         self.idBits = bits
         self.historyMask = bits * UInt64(order - 1) >= 64 ? UInt64.max : (UInt64(1) << (bits * UInt64(order - 1))) - 1
         var start: UInt64 = 0
@@ -201,7 +199,7 @@ public struct RomanizerModel: Sendable {
         self.latinStarts = starts
         self.graphonesByArabic = byArabic
         self.graphonesByLatin = byLatin
-        self.ngrams = ContextNGramTable(ngrams: rawNGrams, order: order, idBits: bits)
+        self.ngrams = table
         self.ngramCount = table.count
         self.trainingLatin = trainingLatin
         self.censusRank = try Self.parseNames(names, path: namesPath)

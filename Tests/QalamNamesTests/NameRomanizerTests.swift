@@ -311,6 +311,11 @@ struct NameRomanizerTests {
         var table = NGramTable(capacity: raw.count)
         for entry in raw { table.insert(entry.key, logProbability: entry.logp, backoff: entry.bow) }
         let grouped = ContextNGramTable(ngrams: raw, order: order, idBits: bits)
+        #expect(grouped.count == table.count)
+        for id in Int32(0)..<12 {
+            let slot = table.find(UInt64(id + 1))
+            #expect(grouped.unigramLogProbability(of: id) == (slot >= 0 ? table.logProbability(at: slot) : nil))
+        }
         func reference(_ history: UInt64, _ graphone: Int32) -> Float {
             let token = UInt64(graphone + 1)
             var penalty: Float = 0

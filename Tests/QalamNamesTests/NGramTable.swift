@@ -1,6 +1,6 @@
-/// An open-addressing hash table from packed graphone (or letter) n-grams to their log10
-/// probability and back-off weight, used while loading the romanizer model (arc scores read the
-/// same n-grams grouped by context: ``ContextNGramTable``).
+/// The romanizer's n-grams in one open-addressing hash table, probed key by key: how arc scores
+/// were read before the ninth round, kept here as the reference ``ContextNGramTable`` is
+/// checked against.
 ///
 /// Keys pack up to `order` IDs, `64 / order` bits each (ID + 1, so that 0 marks an empty
 /// slot and an absent history position), the most recent ID in the low bits. Key and values
