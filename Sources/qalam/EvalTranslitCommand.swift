@@ -54,6 +54,7 @@ struct EvalTranslitCommand: ParsableCommand {
     @Option(help: .hidden) var trainingBonus: Double?
     @Option(help: .hidden) var lexiconBeam: Int?
     @Option(help: .hidden) var lexiconGraphones: Int?
+    @Option(help: .hidden) var lexiconThreshold: Double?
     @Option(help: .hidden) var threshold: Double?
     @Option(help: .hidden) var worldBonus: Double?
     @Option(help: .hidden) var worldLocaleWeight: Double?
@@ -111,6 +112,7 @@ struct EvalTranslitCommand: ParsableCommand {
         if let trainingBonus { settings.trainingBonus = trainingBonus }
         if let lexiconBeam { settings.lexiconBeamWidth = lexiconBeam }
         if let lexiconGraphones { settings.lexiconGraphonesPerLetter = lexiconGraphones }
+        if let lexiconThreshold { settings.lexiconPruningThreshold = lexiconThreshold }
         if let threshold { settings.pruningThreshold = threshold }
         if let worldBonus { settings.worldBonus = worldBonus }
         if let worldLocaleWeight { settings.worldLocaleWeight = worldLocaleWeight }

@@ -418,6 +418,24 @@ struct NameRomanizerTests {
         }
     }
 
+    @Test func constrainedPassHasItsOwnPruningThreshold() throws {
+        // A looser threshold in the pass constrained to known names keeps more of them; a tight one
+        // keeps fewer. The free pass is the same in all three, so the lists differ only there.
+        let shared = try romanizer()
+        func listed(threshold: Double) -> Int {
+            var settings = shared.configuration
+            settings.cacheLimit = 0
+            settings.lexiconPruningThreshold = threshold
+            let romanizer = NameRomanizer(model: shared.model, configuration: settings)
+            return ["غالوي", "سوير", "شيتي", "ديكون", "جيتا", "كولتورتي", "ستيلويل", "بيكسل"]
+                .map { romanizer.rerankerFeatures(ofWord: $0, top: 64).count }.reduce(0, +)
+        }
+        let tight = listed(threshold: 0.5), shipped = listed(threshold: shared.configuration.lexiconPruningThreshold)
+        let loose = listed(threshold: 6)
+        #expect(tight < shipped, "\(tight) vs \(shipped)")
+        #expect(shipped < loose, "\(shipped) vs \(loose)")
+    }
+
     @Test func rerankerFeaturesFollowTheDefaultRanking() throws {
         let romanizer = try romanizer()
         let list = romanizer.rerankerFeatures(ofWord: "سميث", top: 8)
