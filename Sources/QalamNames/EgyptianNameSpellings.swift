@@ -14,24 +14,25 @@ public struct EgyptianNameSpellings: Sendable {
     /// The shipped table, relative to `Lexicons/`.
     public static let defaultPath = "translit/egyptian-name-spellings.tsv"
 
-    /// Folded Arabic name (as a string: names of up to seven letters need no heap storage) →
-    /// where its tab-separated spellings lie in ``bytes``.
-    private let table: [String: Range<Int32>]
-    /// The names of `table` made of at most 20 model letters, by their packed letters: the
-    /// lookup of every romanized word goes here (hashing 16 bytes instead of a `String`).
+    /// Folded Arabic names of at most 20 letters (all but a few), by their packed letters →
+    /// where their tab-separated spellings lie in ``bytes``: the lookup of every romanized word
+    /// goes here (hashing 16 bytes instead of a `String`, which Swift hashes in normalized form).
     private let packedTable: [PackedLetters: Range<Int32>]
+    /// The longer names, by their folded form.
+    private let longTable: [String: Range<Int32>]
     /// The file's bytes.
     private let bytes: [UInt8]
 
     /// The number of Arabic names in the table.
-    public var count: Int { table.count }
+    public var count: Int { packedTable.count + longTable.count }
 
     /// Parses `ARABIC<TAB>SPELLING[<TAB>SPELLING…]` lines (`#` lines are comments): the Arabic
     /// name folded, Arabic letters only; spellings of 2+ lower-case letters a–z. Any other
     /// line, or a repeated Arabic name, is a ``LexiconError`` naming the line.
     public init(data: Data, path: String) throws(LexiconError) {
         let bytes = [UInt8](data)
-        var table: [String: Range<Int32>] = [:]
+        var packed: [PackedLetters: Range<Int32>] = [:]
+        var long: [String: Range<Int32>] = [:]
         try LexiconByteLines.forEach(in: bytes, path: path) { (lineNumber, range) throws(LexiconError) in
             let (lineStart, lineEnd) = (range.lowerBound, range.upperBound)
             let line = bytes[range]
@@ -49,19 +50,21 @@ public struct EgyptianNameSpellings: Sendable {
                     throw LexiconError(path: path, reason: "line \(lineNumber): bad spelling '\(String(decoding: field, as: UTF8.self))'")
                 }
             }
-            guard table[name] == nil else {
+            let spellings = Int32(tab + 1)..<Int32(lineEnd)
+            // A name's key is its folded letters, as the lookup's (the name is already folded).
+            let listedBefore: Bool
+            if let key = PackedLetters(name.unicodeScalars.map(\.value)) {
+                listedBefore = packed.updateValue(spellings, forKey: key) != nil
+            } else {
+                listedBefore = long.updateValue(spellings, forKey: name) != nil
+            }
+            guard !listedBefore else {
                 throw LexiconError(path: path, reason: "line \(lineNumber): '\(name)' is listed twice")
             }
-            table[name] = Int32(tab + 1)..<Int32(lineEnd)
         }
-        guard !table.isEmpty else { throw LexiconError(path: path, reason: "no names") }
-        var packed: [PackedLetters: Range<Int32>] = [:]
-        packed.reserveCapacity(table.count)
-        for (name, range) in table {
-            if let key = PackedLetters(name.unicodeScalars.map(\.value)) { packed[key] = range }
-        }
-        self.table = table
+        guard !packed.isEmpty || !long.isEmpty else { throw LexiconError(path: path, reason: "no names") }
         self.packedTable = packed
+        self.longTable = long
         self.bytes = bytes
     }
 
@@ -87,7 +90,7 @@ public struct EgyptianNameSpellings: Sendable {
             guard let scalar = Unicode.Scalar(letter) else { return [] }
             name.append(scalar)
         }
-        guard let range = table[String(name)] else { return [] }
+        guard let range = longTable[String(name)] else { return [] }
         return spellings(in: range)
     }
 

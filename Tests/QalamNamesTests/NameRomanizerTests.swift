@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @_spi(Training) @testable import QalamNames
 import QalamText
+import QalamLexicons
 
 private let packageRoot: URL = {
     var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -242,6 +243,15 @@ struct NameRomanizerTests {
             ("abc\tabc\n", "line 1"),                   // not Arabic
             ("# only comments\n", "no names"),
         ]
+        // Names of more than 20 letters have their own table: listed, found, and checked for repeats.
+        let long = String(repeating: "ب", count: 21)
+        let longTable = try EgyptianNameSpellings(data: Data("هشام\thesham\n\(long)\tbbb\n".utf8), path: "egy.tsv")
+        #expect(longTable.count == 2)
+        #expect(longTable.spellings(of: long) == ["bbb"])
+        #expect(longTable.spellings(of: String(long.dropLast())).isEmpty)
+        #expect(longTable.spellings(of: "هشام") == ["hesham"])
+        let repeatedLong = "\(long)\tbbb\n\(long)\tccc\n"
+        #expect(throws: LexiconError.self) { try EgyptianNameSpellings(data: Data(repeatedLong.utf8), path: "egy.tsv") }
         for (text, expected) in bad {
             do {
                 _ = try EgyptianNameSpellings(data: Data(text.utf8), path: "egy.tsv")
