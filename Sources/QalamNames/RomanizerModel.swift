@@ -210,20 +210,36 @@ public struct RomanizerModel: Sendable {
 
     /// Parses `name<TAB>number` lines (the smallest number is kept for a repeated name).
     private static func parseNames(_ data: Data, path: String) throws(LexiconError) -> [String: Int] {
+        let bytes = [UInt8](data)
         var ranks: [String: Int] = [:]
-        var lineNumber = 0
-        for line in [UInt8](data).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            lineNumber += 1
-            if line.isEmpty || line.first == UInt8(ascii: "#") { continue }
-            let fields = line.split(separator: UInt8(ascii: "\t"))
-            guard fields.count >= 2, let rank = Int(String(decoding: fields[1], as: UTF8.self)), rank > 0 else {
+        ranks.reserveCapacity(bytes.count / 12)
+        try LexiconByteLines.forEach(in: bytes, path: path) { (lineNumber, line) throws(LexiconError) in
+            // The first two non-empty tab-separated fields: NAME, NUMBER (more fields are ignored).
+            var fields: [Range<Int>] = []
+            var fieldStart = line.lowerBound
+            for index in line.lowerBound...line.upperBound where index == line.upperBound || bytes[index] == 0x09 {
+                if index > fieldStart { fields.append(fieldStart..<index) }
+                if fields.count == 2 { break }
+                fieldStart = index + 1
+            }
+            guard fields.count == 2, let rank = Self.positiveNumber(bytes[fields[1]]) else {
                 throw LexiconError(path: path, reason: "line \(lineNumber): expected NAME<TAB>NUMBER")
             }
-            let name = String(decoding: fields[0], as: UTF8.self)
-            ranks[name] = min(rank, ranks[name] ?? Int.max)
+            let name = String(decoding: bytes[fields[0]], as: UTF8.self)
+            if let earlier = ranks.updateValue(rank, forKey: name), earlier < rank { ranks[name] = earlier }
         }
         guard !ranks.isEmpty else { throw LexiconError(path: path, reason: "no names") }
         return ranks
+    }
+
+    /// The number written in `digits` when it is above 0 (as `Int(String)` reads it), else nil.
+    private static func positiveNumber(_ digits: ArraySlice<UInt8>) -> Int? {
+        if !digits.isEmpty, digits.count <= 18, digits.allSatisfy({ (0x30...0x39).contains($0) }) {
+            let value = digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+            return value > 0 ? value : nil
+        }
+        guard let value = Int(String(decoding: digits, as: UTF8.self)), value > 0 else { return nil }
+        return value
     }
 
     /// This model without the US census 2010/2020 and voter name lists (for comparisons).

@@ -146,6 +146,26 @@ struct NameRomanizerTests {
         #expect(romanizer.lexiconBonus("smith") >= romanizer.configuration.censusCountBonus)
     }
 
+    @Test func nameRankListsAreParsedAndChecked() throws {
+        let model = try LexiconStore.data(RomanizerModel.defaultModelPath)
+        func load(_ names: String) throws -> RomanizerModel {
+            try RomanizerModel(model: model, modelPath: "m.tsv", names: Data(names.utf8), namesPath: "n.tsv",
+                               worldNames: Data("a\t1\n".utf8), worldNamesPath: "w.tsv")
+        }
+        // Comments and blank lines skipped, empty fields skipped, extra fields ignored, the best rank kept.
+        let parsed = try load("# ranks\n\nbob\t3\nbob\t1\nbob\t2\n\talice\t+7\textra\nzed\t\t12\n")
+        #expect(parsed.censusRank == ["bob": 1, "alice": 7, "zed": 12])
+        for (text, line) in [("bob\t3\nbob\tx\n", "line 2"), ("# c\nbob\t0\n", "line 2"), ("bob\n", "line 1"),
+                             ("bob\t99999999999999999999\n", "line 1"), ("bob\t-3\n", "line 1"), ("# only\n", "no names")] {
+            do {
+                _ = try load(text)
+                Issue.record("accepted: \(text.debugDescription)")
+            } catch {
+                #expect("\(error)".contains("n.tsv") && "\(error)".contains(line), "\(error)")
+            }
+        }
+    }
+
     @Test func corruptNameListIsAClearError() {
         let cases = ["#header\n", "bob\t3\nalice\t3\n", "bob\t3\nbob\t3\n", "Bob\t3\n", "bob\t300\n", "bob\n", "b\t1\n",
                      "bob\tx\n", "bob\t\n"]
