@@ -172,23 +172,29 @@ public final class NameRomanizer: @unchecked Sendable {
                 previous = bytes
             }
         }
-        func add(_ name: String) {
-            let rank = model.censusRank[name]
-            let locales = model.worldNames[name]
+        func add(_ name: String, rank: Int?, locales: Int?, trained: Bool) {
             let census = rank.map {
                 Float(configuration.censusBonus + configuration.censusRankWeight * (5.0 - log10(Double($0))))
             }
             var additive = 0.0
-            if model.trainingLatin[name] != nil { additive += configuration.trainingBonus }
+            if trained { additive += configuration.trainingBonus }
             if let locales {
                 additive += configuration.worldBonus + configuration.worldLocaleWeight * log10(Double(max(1, locales)))
             }
             let score = reranker.map { Float($0.listScore(census1990Rank: rank, worldLocales: locales)) } ?? 0
             trie.insert(name, census: census, additive: Float(additive), score: score)
         }
-        for name in model.censusRank.keys { add(name) }
-        for name in model.trainingLatin.keys where model.censusRank[name] == nil { add(name) }
-        for name in model.worldNames.keys where model.censusRank[name] == nil && model.trainingLatin[name] == nil { add(name) }
+        // Each name once, with what the three lists say of it (each list's own entries are walked,
+        // so a name costs two look-ups in the others, not five).
+        for (name, rank) in model.censusRank {
+            add(name, rank: rank, locales: model.worldNames[name], trained: model.trainingLatin[name] != nil)
+        }
+        for name in model.trainingLatin.keys where model.censusRank[name] == nil {
+            add(name, rank: nil, locales: model.worldNames[name], trained: true)
+        }
+        for (name, locales) in model.worldNames where model.censusRank[name] == nil && model.trainingLatin[name] == nil {
+            add(name, rank: nil, locales: locales, trained: false)
+        }
         self.trie = PackedNameTrie(consuming: &trie)
         marginalScorer = configuration.channelWeight != 0 && configuration.channelCandidates > 0
             ? LatinMarginalScorer(model: model, beamWidth: configuration.channelBeamWidth,
