@@ -18,7 +18,9 @@ public final class NameRomanizer: @unchecked Sendable {
     public struct Configuration: Sendable, Hashable {
         /// Hypotheses kept per Arabic position in the beam search.
         public var beamWidth = 8
-        /// Hypotheses more than this (log10 units) below the best at their position are dropped.
+        /// Hypotheses more than this (log10 units) below the best at their position are dropped in
+        /// the free pass (the constrained pass has ``lexiconPruningThreshold``; until the tenth round
+        /// this one served both).
         public var pruningThreshold = 3.0
         /// Graphones tried per Arabic letter (or letter pair), most probable first, in the free pass.
         public var graphonesPerLetter = 8
