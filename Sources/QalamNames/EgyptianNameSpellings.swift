@@ -45,10 +45,14 @@ public struct EgyptianNameSpellings: Sendable {
                   letters.count == name.unicodeScalars.count else {
                 throw LexiconError(path: path, reason: "line \(lineNumber): expected ARABIC<TAB>SPELLING…")
             }
-            for field in bytes[(tab + 1)..<lineEnd].split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false) {
+            // Each tab-separated spelling: 2+ letters a–z (scanned in place, no field arrays).
+            var fieldStart = tab + 1
+            for index in (tab + 1)...lineEnd where index == lineEnd || bytes[index] == UInt8(ascii: "\t") {
+                let field = bytes[fieldStart..<index]
                 guard field.count >= 2, field.allSatisfy({ (0x61...0x7A).contains($0) }) else {
                     throw LexiconError(path: path, reason: "line \(lineNumber): bad spelling '\(String(decoding: field, as: UTF8.self))'")
                 }
+                fieldStart = index + 1
             }
             let spellings = Int32(tab + 1)..<Int32(lineEnd)
             // A name's key is its folded letters, as the lookup's (the name is already folded).
