@@ -59,12 +59,19 @@ struct TrainNERCommand: ParsableCommand {
     @Option(help: ArgumentHelp("With --folds, also write every sentence with its cross-validated tags (CoNLL).", valueName: "file"))
     var foldOutput: String?
 
+    @Option(help: ArgumentHelp("With --folds, run only fold K (1-based) and score it alone; Lexicons/scripts/leak_free_cv.py runs each fold with lexicons built without it.", valueName: "K"))
+    var onlyFold: Int?
+
     func validate() throws {
         guard epochs > 0 else { throw ValidationError("--epochs must be positive") }
         guard (1...16).contains(ensemble) else { throw ValidationError("--ensemble must be in 1...16") }
         guard (12...24).contains(rowBits) else { throw ValidationError("--row-bits must be in 12...24") }
         guard (0..<1).contains(holdout) else { throw ValidationError("--holdout must be in [0, 1)") }
         guard folds == 0 || (2...20).contains(folds) else { throw ValidationError("--folds must be 0 or in 2...20") }
+        if let onlyFold {
+            guard folds > 0 else { throw ValidationError("--only-fold needs --folds") }
+            guard (1...folds).contains(onlyFold) else { throw ValidationError("--only-fold must be in 1...\(folds)") }
+        }
         guard update == "perceptron" || update == "pa" else { throw ValidationError("--update must be perceptron or pa") }
         guard (aggressiveness ?? 1) > 0, (cost ?? 0) >= 0, (personCost ?? 0) >= 0 else {
             throw ValidationError("--aggressiveness must be positive, --cost and --person-cost not negative")
@@ -111,7 +118,7 @@ struct TrainNERCommand: ParsableCommand {
         let extractor = try NERFeatureExtractor.shipped(rowBits: rowBits)
         var evaluation = NEREvaluation()
         var conll = ""
-        for fold in 0..<folds {
+        for fold in 0..<folds where onlyFold.map({ $0 - 1 == fold }) ?? true {
             let range = (sentences.count * fold / folds)..<(sentences.count * (fold + 1) / folds)
             let training = Array(sentences[..<range.lowerBound] + sentences[range.upperBound...])
             let development = Array(sentences[range])
@@ -140,7 +147,8 @@ struct TrainNERCommand: ParsableCommand {
             printError(String(format: "fold %d/%d: micro F1 %.4f, PERS F1 %.4f", fold + 1, folds, foldEvaluation.micro.f1, person.f1))
         }
         if let foldOutput { try Data(conll.utf8).write(to: URL(fileURLWithPath: foldOutput)) }
-        print("cross-validation, \(folds) folds, ensemble of \(ensemble), \(epochs) epochs:")
+        let scope = onlyFold.map { "fold \($0) of \(folds)" } ?? "\(folds) folds"
+        print("cross-validation, \(scope), ensemble of \(ensemble), \(epochs) epochs:")
         print(evaluation.report)
     }
 
