@@ -31,50 +31,78 @@ public struct LatinNameList: Sendable {
 
     /// Parses a name list file; `path` names it in errors.
     public init(data: Data, path: String) throws(LexiconError) {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(data.count)
+        let raw = [UInt8](data)
+        guard raw.count < Int(Int32.max) else { throw LexiconError(path: path, reason: "file too large") }
+        // Names are copied into a buffer as large as the file (they are shorter), through
+        // pointers: half a million names load without a capacity or uniqueness check per byte.
+        var bytes = [UInt8](repeating: 0, count: raw.count)
         var starts: [Int32] = [0]
         var numbers: [UInt8] = []
-        var previousStart = -1
-        let raw = [UInt8](data)
-        try LexiconByteLines.forEach(in: raw, path: path) { (lineNumber, line) throws(LexiconError) in
-            let (position, end) = (line.lowerBound, line.upperBound)
-            func bad(_ what: String) -> LexiconError { LexiconError(path: path, reason: "line \(lineNumber): \(what)") }
-            let nameStart = bytes.count
-            var cursor = position
-            while cursor < end, raw[cursor] != UInt8(ascii: "\t") {
-                let byte = raw[cursor]
-                guard byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") else {
-                    throw bad("a name must be lower-case letters a-z")
+        starts.reserveCapacity(raw.count / 8)
+        numbers.reserveCapacity(raw.count / 8)
+        var failure: LexiconError?
+        let written = raw.withUnsafeBufferPointer { raw in
+            bytes.withUnsafeMutableBufferPointer { out -> Int in
+                var written = 0
+                var previousStart = -1
+                var lineNumber = 0
+                var lineStart = 0
+                while lineStart < raw.count {
+                    lineNumber += 1
+                    var end = lineStart
+                    while end < raw.count && raw[end] != UInt8(ascii: "\n") { end += 1 }
+                    defer { lineStart = end + 1 }
+                    if end == lineStart || raw[lineStart] == UInt8(ascii: "#") { continue }
+                    func bad(_ what: String) -> Int {
+                        failure = LexiconError(path: path, reason: "line \(lineNumber): \(what)")
+                        return written
+                    }
+                    let nameStart = written
+                    var cursor = lineStart
+                    while cursor < end, raw[cursor] != UInt8(ascii: "\t") {
+                        let byte = raw[cursor]
+                        guard byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") else {
+                            return bad("a name must be lower-case letters a-z")
+                        }
+                        out[written] = byte
+                        written += 1
+                        cursor += 1
+                    }
+                    let length = written - nameStart
+                    guard (2...63).contains(length), cursor < end else { return bad("expected NAME<TAB>NUMBER, NAME of 2 to 63 letters") }
+                    var number = 0
+                    cursor += 1
+                    guard cursor < end else { return bad("missing number") }
+                    while cursor < end, raw[cursor] != UInt8(ascii: "\t"), raw[cursor] != UInt8(ascii: "\r") {
+                        let digit = Int(raw[cursor]) - Int(UInt8(ascii: "0"))
+                        guard (0...9).contains(digit) else { return bad("the number must be 0 to 255") }
+                        number = number * 10 + digit
+                        guard number <= 255 else { return bad("the number must be 0 to 255") }
+                        cursor += 1
+                    }
+                    if previousStart >= 0 {
+                        // Strictly after the previous name in byte order.
+                        let previousLength = nameStart - previousStart
+                        var offset = 0
+                        var order = 0
+                        while offset < min(previousLength, length) {
+                            let a = out[previousStart + offset], b = out[nameStart + offset]
+                            if a != b { order = a < b ? -1 : 1; break }
+                            offset += 1
+                        }
+                        if order == 0 { order = previousLength < length ? -1 : 1 }
+                        guard order < 0 else { return bad("names must be sorted (byte order) and unique") }
+                    }
+                    previousStart = nameStart
+                    starts.append(Int32(written))
+                    numbers.append(UInt8(number))
                 }
-                bytes.append(byte)
-                cursor += 1
+                return written
             }
-            let length = bytes.count - nameStart
-            guard (2...63).contains(length), cursor < end else { throw bad("expected NAME<TAB>NUMBER, NAME of 2 to 63 letters") }
-            var number = 0
-            cursor += 1
-            guard cursor < end else { throw bad("missing number") }
-            while cursor < end, raw[cursor] != UInt8(ascii: "\t"), raw[cursor] != UInt8(ascii: "\r") {
-                let digit = Int(raw[cursor]) - Int(UInt8(ascii: "0"))
-                guard (0...9).contains(digit) else { throw bad("the number must be 0 to 255") }
-                number = number * 10 + digit
-                guard number <= 255 else { throw bad("the number must be 0 to 255") }
-                cursor += 1
-            }
-            if previousStart >= 0 {
-                let previous = bytes[previousStart..<nameStart]
-                let current = bytes[nameStart...]
-                guard previous.lexicographicallyPrecedes(current) else {
-                    throw bad("names must be sorted (byte order) and unique")
-                }
-            }
-            previousStart = nameStart
-            starts.append(Int32(bytes.count))
-            numbers.append(UInt8(number))
         }
+        if let failure { throw failure }
         guard !numbers.isEmpty else { throw LexiconError(path: path, reason: "no names") }
-        self.bytes = bytes
+        self.bytes = Array(bytes[..<written])
         self.starts = starts
         self.numbers = numbers
     }

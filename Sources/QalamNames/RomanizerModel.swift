@@ -107,14 +107,49 @@ public struct RomanizerModel: Sendable {
         var latin: [[UInt8]] = [[], []]
         var rawNGrams: [(key: UInt64, logp: Float, bow: Float)] = []
         var trainingLatin: [String: Int] = [:]
-        var lineNumber = 0
-        for line in [UInt8](model).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            lineNumber += 1
-            if line.isEmpty || line.first == UInt8(ascii: "#") { continue }
-            let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
-            func field(_ index: Int) -> String { String(decoding: fields[index], as: UTF8.self) }
+        // The file is read as bytes: the 74k n-gram lines are parsed in place (numbers through
+        // `DecimalFloat`, IDs as digits), the few other lines through `String`s.
+        let bytes = [UInt8](model)
+        var fields: [Range<Int>] = []
+        try LexiconByteLines.forEach(in: bytes, path: modelPath) { (lineNumber, line) throws(LexiconError) in
+            fields.removeAll(keepingCapacity: true)
+            var fieldStart = line.lowerBound
+            for index in line where bytes[index] == UInt8(ascii: "\t") {
+                fields.append(fieldStart..<index)
+                fieldStart = index + 1
+            }
+            fields.append(fieldStart..<line.upperBound)
+            func field(_ index: Int) -> String { String(decoding: bytes[fields[index]], as: UTF8.self) }
             func bad(_ what: String) -> LexiconError {
                 LexiconError(path: modelPath, reason: "line \(lineNumber): \(what)")
+            }
+            let record = fields[0]
+            if record.count == 1 && bytes[record.lowerBound] == UInt8(ascii: "n") {
+                guard order > 0 else { throw bad("n-gram before the 'order' line") }
+                guard fields.count >= 4, let logp = DecimalFloat.parse(bytes, fields[1]),
+                      let bow = DecimalFloat.parse(bytes, fields[2]), logp.isFinite, bow.isFinite else {
+                    throw bad("n-gram needs LOG10P LOG10BOW IDS")
+                }
+                // Space-separated IDs (runs of spaces are one separator).
+                var key: UInt64 = 0
+                var idCount = 0
+                var index = fields[3].lowerBound
+                let end = fields[3].upperBound
+                while index < end {
+                    if bytes[index] == UInt8(ascii: " ") { index += 1; continue }
+                    var idEnd = index
+                    while idEnd < end && bytes[idEnd] != UInt8(ascii: " ") { idEnd += 1 }
+                    idCount += 1
+                    guard idCount <= order else { throw bad("n-gram longer than the order") }
+                    guard let id = Self.graphoneID(bytes[index..<idEnd]), id < arabic.count else {
+                        throw bad("unknown graphone ID in n-gram")
+                    }
+                    key = (key << UInt64(min(21, 64 / order))) | UInt64(id + 1)
+                    index = idEnd
+                }
+                guard idCount >= 1 else { throw bad("n-gram longer than the order") }
+                rawNGrams.append((key, logp, bow))
+                return
             }
             switch field(0) {
             case "order":
@@ -127,29 +162,13 @@ public struct RomanizerModel: Sendable {
                     throw bad("graphone IDs must count up from 2")
                 }
                 let letters = field(2).unicodeScalars.map(\.value)
-                let latinBytes = Array(fields[3])
+                let latinBytes = Array(bytes[fields[3]])
                 guard (1...2).contains(letters.count), latinBytes.count <= 8,
                       latinBytes.allSatisfy({ $0 < 0x80 }) else {
                     throw bad("graphone must pair 1-2 Arabic letters with at most 8 ASCII letters")
                 }
                 arabic.append(letters)
                 latin.append(latinBytes)
-            case "n":
-                guard order > 0 else { throw bad("n-gram before the 'order' line") }
-                guard fields.count >= 4, let logp = Float(field(1)), let bow = Float(field(2)),
-                      logp.isFinite, bow.isFinite else {
-                    throw bad("n-gram needs LOG10P LOG10BOW IDS")
-                }
-                let ids = fields[3].split(separator: UInt8(ascii: " "))
-                guard (1...order).contains(ids.count) else { throw bad("n-gram longer than the order") }
-                var key: UInt64 = 0
-                for idField in ids {
-                    guard let id = Int(String(decoding: idField, as: UTF8.self)), id >= 0, id < arabic.count else {
-                        throw bad("unknown graphone ID in n-gram")
-                    }
-                    key = (key << UInt64(min(21, 64 / order))) | UInt64(id + 1)
-                }
-                rawNGrams.append((key, logp, bow))
             case "w":
                 guard fields.count >= 3, let count = Int(field(2)) else { throw bad("expected w LATIN COUNT") }
                 trainingLatin[field(1)] = count
@@ -230,6 +249,16 @@ public struct RomanizerModel: Sendable {
         }
         guard !ranks.isEmpty else { throw LexiconError(path: path, reason: "no names") }
         return ranks
+    }
+
+    /// A graphone ID written in `digits`, as `Int(String)` reads it when it is not negative
+    /// (plain digits are read in place).
+    private static func graphoneID(_ digits: ArraySlice<UInt8>) -> Int? {
+        if !digits.isEmpty, digits.count <= 9, digits.allSatisfy({ (0x30...0x39).contains($0) }) {
+            return digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        }
+        guard let value = Int(String(decoding: digits, as: UTF8.self)), value >= 0 else { return nil }
+        return value
     }
 
     /// The number written in `digits` when it is above 0 (as `Int(String)` reads it), else nil.
