@@ -188,14 +188,18 @@ public final class NameRomanizer: @unchecked Sendable {
         }
         // Each name once, with what the three lists say of it (each list's own entries are walked,
         // so a name costs two look-ups in the others, not five).
-        for (name, rank) in model.censusRank {
-            add(name, rank: rank, locales: model.worldNames[name], trained: model.trainingLatin[name] != nil)
+        let census = model.censusRank, world = model.worldNames
+        for index in 0..<census.count {
+            let name = census.name(at: index)
+            add(name, rank: census.number(at: index), locales: world[name], trained: model.trainingLatin[name] != nil)
         }
-        for name in model.trainingLatin.keys where model.censusRank[name] == nil {
-            add(name, rank: nil, locales: model.worldNames[name], trained: true)
+        for name in model.trainingLatin.keys where census[name] == nil {
+            add(name, rank: nil, locales: world[name], trained: true)
         }
-        for (name, locales) in model.worldNames where model.censusRank[name] == nil && model.trainingLatin[name] == nil {
-            add(name, rank: nil, locales: locales, trained: false)
+        for index in 0..<world.count {
+            let name = world.name(at: index)
+            guard census[name] == nil && model.trainingLatin[name] == nil else { continue }
+            add(name, rank: nil, locales: world.number(at: index), trained: false)
         }
         self.trie = PackedNameTrie(consuming: &trie)
         marginalScorer = configuration.channelWeight != 0 && configuration.channelCandidates > 0

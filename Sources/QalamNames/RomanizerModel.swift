@@ -45,9 +45,9 @@ public struct RomanizerModel: Sendable {
     /// Latin words of the training data and how often each was seen.
     let trainingLatin: [String: Int]
     /// Census names (lower case) and their rank (1 = most frequent) in the best list.
-    let censusRank: [String: Int]
+    let censusRank: NumberedNameTable
     /// Names of many locales (lower case) and how many locales list each.
-    let worldNames: [String: Int]
+    let worldNames: NumberedNameTable
     /// US census 2010/2020 surnames and 2020 first names with round(10 · log10 count).
     private(set) var censusCounts: LatinNameList
     /// Voter-file names (Rosenman, Olivella & Imai 2023) in no census list.
@@ -221,34 +221,10 @@ public struct RomanizerModel: Sendable {
         self.ngrams = table
         self.ngramCount = table.count
         self.trainingLatin = trainingLatin
-        self.censusRank = try Self.parseNames(names, path: namesPath)
-        self.worldNames = try Self.parseNames(worldNames, path: worldNamesPath)
+        self.censusRank = try NumberedNameTable(data: names, path: namesPath)
+        self.worldNames = try NumberedNameTable(data: worldNames, path: worldNamesPath)
         self.censusCounts = censusCounts
         self.voterNames = voterNames
-    }
-
-    /// Parses `name<TAB>number` lines (the smallest number is kept for a repeated name).
-    private static func parseNames(_ data: Data, path: String) throws(LexiconError) -> [String: Int] {
-        let bytes = [UInt8](data)
-        var ranks: [String: Int] = [:]
-        ranks.reserveCapacity(bytes.count / 12)
-        try LexiconByteLines.forEach(in: bytes, path: path) { (lineNumber, line) throws(LexiconError) in
-            // The first two non-empty tab-separated fields: NAME, NUMBER (more fields are ignored).
-            var fields: [Range<Int>] = []
-            var fieldStart = line.lowerBound
-            for index in line.lowerBound...line.upperBound where index == line.upperBound || bytes[index] == 0x09 {
-                if index > fieldStart { fields.append(fieldStart..<index) }
-                if fields.count == 2 { break }
-                fieldStart = index + 1
-            }
-            guard fields.count == 2, let rank = Self.positiveNumber(bytes[fields[1]]) else {
-                throw LexiconError(path: path, reason: "line \(lineNumber): expected NAME<TAB>NUMBER")
-            }
-            let name = String(decoding: bytes[fields[0]], as: UTF8.self)
-            if let earlier = ranks.updateValue(rank, forKey: name), earlier < rank { ranks[name] = earlier }
-        }
-        guard !ranks.isEmpty else { throw LexiconError(path: path, reason: "no names") }
-        return ranks
     }
 
     /// A graphone ID written in `digits`, as `Int(String)` reads it when it is not negative
@@ -258,16 +234,6 @@ public struct RomanizerModel: Sendable {
             return digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
         }
         guard let value = Int(String(decoding: digits, as: UTF8.self)), value >= 0 else { return nil }
-        return value
-    }
-
-    /// The number written in `digits` when it is above 0 (as `Int(String)` reads it), else nil.
-    private static func positiveNumber(_ digits: ArraySlice<UInt8>) -> Int? {
-        if !digits.isEmpty, digits.count <= 18, digits.allSatisfy({ (0x30...0x39).contains($0) }) {
-            let value = digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
-            return value > 0 ? value : nil
-        }
-        guard let value = Int(String(decoding: digits, as: UTF8.self)), value > 0 else { return nil }
         return value
     }
 

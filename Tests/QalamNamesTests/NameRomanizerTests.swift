@@ -154,7 +154,15 @@ struct NameRomanizerTests {
         }
         // Comments and blank lines skipped, empty fields skipped, extra fields ignored, the best rank kept.
         let parsed = try load("# ranks\n\nbob\t3\nbob\t1\nbob\t2\n\talice\t+7\textra\nzed\t\t12\n")
-        #expect(parsed.censusRank == ["bob": 1, "alice": 7, "zed": 12])
+        let ranks = parsed.censusRank
+        #expect(ranks.count == 3)
+        #expect((0..<ranks.count).map { ranks.name(at: $0) } == ["alice", "bob", "zed"], "kept in byte order")
+        #expect(ranks["bob"] == 1 && ranks["alice"] == 7 && ranks["zed"] == 12)
+        #expect(ranks["carol"] == nil && ranks["bo"] == nil && ranks["bobb"] == nil && ranks[""] == nil)
+        // A sorted file is read as it is (the usual case: the shipped lists are sorted).
+        let sorted = try load("aaron\t5\nab\t2\nabe\t9\nb'c\t4\n").censusRank
+        #expect((0..<sorted.count).map { sorted.name(at: $0) } == ["aaron", "ab", "abe", "b'c"])
+        #expect(sorted["ab"] == 2 && sorted["abe"] == 9 && sorted["b'c"] == 4 && sorted["a"] == nil)
         for (text, line) in [("bob\t3\nbob\tx\n", "line 2"), ("# c\nbob\t0\n", "line 2"), ("bob\n", "line 1"),
                              ("bob\t99999999999999999999\n", "line 1"), ("bob\t-3\n", "line 1"), ("# only\n", "no names")] {
             do {
