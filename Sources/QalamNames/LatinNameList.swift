@@ -45,20 +45,14 @@ public struct LatinNameList: Sendable {
             bytes.withUnsafeMutableBufferPointer { out -> Int in
                 var written = 0
                 var previousStart = -1
-                var lineNumber = 0
-                var lineStart = 0
-                while lineStart < raw.count {
-                    lineNumber += 1
-                    var end = lineStart
-                    while end < raw.count && raw[end] != UInt8(ascii: "\n") { end += 1 }
-                    defer { lineStart = end + 1 }
-                    if end == lineStart || raw[lineStart] == UInt8(ascii: "#") { continue }
-                    func bad(_ what: String) -> Int {
+                LexiconByteLines.forEach(in: raw) { lineNumber, line in
+                    func bad(_ what: String) -> Bool {
                         failure = LexiconError(path: path, reason: "line \(lineNumber): \(what)")
-                        return written
+                        return false
                     }
+                    let end = line.upperBound
                     let nameStart = written
-                    var cursor = lineStart
+                    var cursor = line.lowerBound
                     while cursor < end, raw[cursor] != UInt8(ascii: "\t") {
                         let byte = raw[cursor]
                         guard byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") else {
@@ -96,6 +90,7 @@ public struct LatinNameList: Sendable {
                     previousStart = nameStart
                     starts.append(Int32(written))
                     numbers.append(UInt8(number))
+                    return true
                 }
                 return written
             }

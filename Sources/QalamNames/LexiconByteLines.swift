@@ -12,6 +12,25 @@ enum LexiconByteLines {
         _ body: (_ lineNumber: Int, _ line: Range<Int>) throws(LexiconError) -> Void
     ) throws(LexiconError) {
         guard bytes.count < Int(Int32.max) else { throw LexiconError(path: path, reason: "file too large") }
+        var failure: LexiconError?
+        bytes.withUnsafeBufferPointer { buffer in
+            forEach(in: buffer) { lineNumber, line in
+                do throws(LexiconError) {
+                    try body(lineNumber, line)
+                    return true
+                } catch {
+                    failure = error
+                    return false
+                }
+            }
+        }
+        if let failure { throw failure }
+    }
+
+    /// As ``forEach(in:path:_:)`` over a buffer, for a caller that already reads it through
+    /// a pointer; `body` returns false to stop.
+    @inline(__always)
+    static func forEach(in bytes: UnsafeBufferPointer<UInt8>, _ body: (_ lineNumber: Int, _ line: Range<Int>) -> Bool) {
         var lineNumber = 0
         var lineStart = 0
         while lineStart < bytes.count {
@@ -19,7 +38,7 @@ enum LexiconByteLines {
             var lineEnd = lineStart
             while lineEnd < bytes.count && bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
             if lineEnd > lineStart && bytes[lineStart] != UInt8(ascii: "#") {
-                try body(lineNumber, lineStart..<lineEnd)
+                guard body(lineNumber, lineStart..<lineEnd) else { return }
             }
             lineStart = lineEnd + 1
         }
