@@ -94,11 +94,25 @@ def main():
         sys.exit("--folds must be at least 2")
     if not os.access(args.qalam, os.X_OK):
         sys.exit(f"{args.qalam}: not an executable (build first: swift build -c release)")
+    for path in (args.train, args.news):
+        if not os.path.isfile(path):
+            sys.exit(f"{path}: no such file")
 
     sentences = read_sentences(args.train)
-    count = len(sentences)
+    if len(sentences) < args.folds:
+        sys.exit(f"{args.train}: {len(sentences)} sentences, fewer than --folds {args.folds}")
     work = args.work or tempfile.mkdtemp(prefix="qalam-lfcv-")
     os.makedirs(work, exist_ok=True)
+    try:
+        run(args, sentences, work)
+    finally:
+        if not args.work:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def run(args, sentences, work):
+    """The per-fold word classes and runs, then the pooled score (files in `work`)."""
+    count = len(sentences)
     ranges = [(count * k // args.folds, count * (k + 1) // args.folds) for k in range(args.folds)]
 
     # Word classes per fold, from the news and the other folds.
@@ -133,11 +147,10 @@ def main():
             if tokens != expected:
                 sys.exit(f"fold {k + 1}: {tokens} tokens tagged, the fold has {expected}: the folds are cut differently")
             out.write(text)
-    print(f"leak-free cross-validation, {args.folds} folds (files in {work}):")
+    where = f" (files in {work})" if args.work else ""
+    print(f"leak-free cross-validation, {args.folds} folds{where}:")
     sys.stdout.flush()
     subprocess.run([args.qalam, "eval", "ner", "--gold", args.train, "--system", pooled], check=True)
-    if not args.work:
-        shutil.rmtree(work)
 
 
 def run_all(jobs, width, what):
