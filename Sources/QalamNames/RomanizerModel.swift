@@ -147,7 +147,7 @@ public struct RomanizerModel: Sendable {
                     key = (key << UInt64(min(21, 64 / order))) | UInt64(id + 1)
                     index = idEnd
                 }
-                guard idCount >= 1 else { throw bad("n-gram longer than the order") }
+                guard idCount >= 1 else { throw bad("n-gram without graphone IDs") }
                 rawNGrams.append((key, logp, bow))
                 return
             }

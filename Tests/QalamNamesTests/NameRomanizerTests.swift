@@ -126,6 +126,20 @@ struct NameRomanizerTests {
             try RomanizerModel(model: Data("order\t3\ng\t7\tب\tb\n".utf8), modelPath: "bad.tsv", names: Data("a\t1\n".utf8), namesPath: "n.tsv",
                                worldNames: Data("a\t1\n".utf8), worldNamesPath: "w.tsv")
         }
+        // N-gram lines (read from the file's bytes): each fault names the file, the line and what is wrong.
+        let header = "order\t2\ng\t2\tب\tb\n"
+        for (line, reason) in [("n\t-1.0\t0.0\t\n", "without graphone IDs"), ("n\t-1.0\t0.0\t2 2 2\n", "longer than the order"),
+                               ("n\t-1.0\t0.0\t9\n", "unknown graphone ID"), ("n\t-1.0\t0.0\t-2\n", "unknown graphone ID"),
+                               ("n\tx\t0.0\t2\n", "LOG10P"), ("n\t1e400\t0.0\t2\n", "LOG10P"), ("n\t-1.0\t0.0\n", "LOG10P"),
+                               ("q\t1\n", "unknown record")] {
+            do {
+                _ = try RomanizerModel(model: Data((header + line).utf8), modelPath: "bad.tsv", names: Data("a\t1\n".utf8),
+                                       namesPath: "n.tsv", worldNames: Data("a\t1\n".utf8), worldNamesPath: "w.tsv")
+                Issue.record("accepted: \(line.debugDescription)")
+            } catch {
+                #expect("\(error)".contains("bad.tsv") && "\(error)".contains("line 3") && "\(error)".contains(reason), "\(error)")
+            }
+        }
     }
 
     @Test func largeNameListsLoadAndAreSearched() throws {
