@@ -12,10 +12,8 @@ import QalamLexicons
 /// letters a–z, NUMBER 0–255, names strictly increasing in byte order. Anything else is a
 /// ``LexiconError`` naming the line.
 public struct LatinNameList: Sendable {
-    /// The names, back to back.
-    private let bytes: [UInt8]
-    /// Where each name starts in `bytes`; one more entry than there are names (the end).
-    private let starts: [Int32]
+    /// The names, sorted.
+    private let names: SortedNameBytes
     /// The number given with each name.
     private let numbers: [UInt8]
 
@@ -24,8 +22,7 @@ public struct LatinNameList: Sendable {
 
     /// An empty list.
     public init() {
-        bytes = []
-        starts = [0]
+        names = .empty
         numbers = []
     }
 
@@ -97,8 +94,7 @@ public struct LatinNameList: Sendable {
         }
         if let failure { throw failure }
         guard !numbers.isEmpty else { throw LexiconError(path: path, reason: "no names") }
-        self.bytes = Array(bytes[..<written])
-        self.starts = starts
+        self.names = SortedNameBytes(bytes: Array(bytes[..<written]), starts: starts)
         self.numbers = numbers
     }
 
@@ -108,42 +104,14 @@ public struct LatinNameList: Sendable {
     }
 
     /// The name at `index` (0 ..< ``count``), as bytes.
-    func name(at index: Int) -> ArraySlice<UInt8> {
-        bytes[Int(starts[index])..<Int(starts[index + 1])]
-    }
+    func name(at index: Int) -> ArraySlice<UInt8> { names.name(at: index) }
 
     /// The number given with the name at `index`.
     func number(at index: Int) -> UInt8 { numbers[index] }
 
     /// The number given with `name` (lower-case ASCII bytes), or nil when it is not listed.
     func number(of name: UnsafeBufferPointer<UInt8>) -> UInt8? {
-        bytes.withUnsafeBufferPointer { all in
-            starts.withUnsafeBufferPointer { starts in
-                var low = 0
-                var high = numbers.count
-                while low < high {
-                    let middle = (low + high) / 2
-                    let start = Int(starts[middle])
-                    let length = Int(starts[middle + 1]) - start
-                    var order = 0
-                    let shared = min(length, name.count)
-                    var offset = 0
-                    while offset < shared {
-                        let a = all[start + offset]
-                        let b = name[offset]
-                        if a != b {
-                            order = a < b ? -1 : 1
-                            break
-                        }
-                        offset += 1
-                    }
-                    if order == 0 { order = length < name.count ? -1 : (length > name.count ? 1 : 0) }
-                    if order == 0 { return numbers[middle] }
-                    if order < 0 { low = middle + 1 } else { high = middle }
-                }
-                return nil
-            }
-        }
+        names.index(of: name).map { numbers[$0] }
     }
 
     /// The number given with `name` (lower case), or nil when it is not listed.

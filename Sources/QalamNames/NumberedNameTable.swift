@@ -9,8 +9,7 @@ import QalamLexicons
 /// A name listed twice keeps its smallest number. Look-ups compare UTF-8 bytes; the
 /// romanizer only looks up ASCII spellings, for which that is the same as `String` equality.
 struct NumberedNameTable: Sendable {
-    private let bytes: [UInt8]
-    private let starts: [Int32]
+    private let names: SortedNameBytes
     private let numbers: [Int]
 
     /// The number of names.
@@ -18,8 +17,7 @@ struct NumberedNameTable: Sendable {
 
     /// An empty table.
     init() {
-        bytes = []
-        starts = [0]
+        names = .empty
         numbers = []
     }
 
@@ -61,8 +59,7 @@ struct NumberedNameTable: Sendable {
         }
         guard !numbers.isEmpty else { throw LexiconError(path: path, reason: "no names") }
         if !sorted { (bytes, starts, numbers) = Self.sortedMerged(bytes: bytes, starts: starts, numbers: numbers) }
-        self.bytes = bytes
-        self.starts = starts
+        self.names = SortedNameBytes(bytes: bytes, starts: starts)
         self.numbers = numbers
     }
 
@@ -96,36 +93,14 @@ struct NumberedNameTable: Sendable {
     }
 
     /// The name at `index` (in byte order).
-    func name(at index: Int) -> String {
-        String(decoding: bytes[Int(starts[index])..<Int(starts[index + 1])], as: UTF8.self)
-    }
+    func name(at index: Int) -> String { String(decoding: names.name(at: index), as: UTF8.self) }
 
     /// The number at `index`.
     func number(at index: Int) -> Int { numbers[index] }
 
     /// The number of `name` (its UTF-8 bytes), if listed.
     func number(of name: UnsafeBufferPointer<UInt8>) -> Int? {
-        bytes.withUnsafeBufferPointer { all in
-            starts.withUnsafeBufferPointer { starts in
-                var low = 0, high = numbers.count
-                while low < high {
-                    let middle = (low + high) / 2
-                    let start = Int(starts[middle])
-                    let length = Int(starts[middle + 1]) - start
-                    var order = 0
-                    var offset = 0
-                    while offset < min(length, name.count) {
-                        let a = all[start + offset], b = name[offset]
-                        if a != b { order = a < b ? -1 : 1; break }
-                        offset += 1
-                    }
-                    if order == 0 { order = length < name.count ? -1 : (length > name.count ? 1 : 0) }
-                    if order == 0 { return numbers[middle] }
-                    if order < 0 { low = middle + 1 } else { high = middle }
-                }
-                return nil
-            }
-        }
+        names.index(of: name).map { numbers[$0] }
     }
 
     /// The number of `name`, if listed.
