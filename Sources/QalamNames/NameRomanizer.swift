@@ -222,9 +222,11 @@ public final class NameRomanizer: @unchecked Sendable {
             if options.isEmpty { continue }
             var next: [RomanizationCandidate] = []
             next.reserveCapacity(combined.count * options.count)
+            let lowercased = index > 0 && Self.isLowercaseParticle(word)
             for prefix in combined {
                 for option in options.prefix(keep) {
-                    let latin = prefix.latin.isEmpty ? option.latin : prefix.latin + " " + option.latin
+                    let spelling = lowercased ? option.latin.lowercased() : option.latin
+                    let latin = prefix.latin.isEmpty ? spelling : prefix.latin + " " + spelling
                     next.append(RomanizationCandidate(latin: latin, score: prefix.score + option.score))
                 }
             }
@@ -233,6 +235,14 @@ public final class NameRomanizer: @unchecked Sendable {
         }
         if combined.count == 1 && combined[0].latin.isEmpty { return [] }
         return Array(combined.prefix(top))
+    }
+
+    /// Whether `word` is «بن», «بنت» or «ابن» ("son/daughter of"), which English writes in
+    /// lower case inside a name: "Mohammed bin Salman", "Ali ibn Abi Talib". (As a name's
+    /// first word it keeps its capital: "Bin Laden".)
+    static func isLowercaseParticle(_ word: Substring) -> Bool {
+        let letters = ArabicNameFolding.foldForModel(word).map { $0 == 0x0623 || $0 == 0x0625 || $0 == 0x0622 ? 0x0627 : $0 }
+        return letters == [0x0628, 0x0646] || letters == [0x0628, 0x0646, 0x062A] || letters == [0x0627, 0x0628, 0x0646]
     }
 
     /// Joins «عبد» with a following word that starts with the article («عبد الله» →

@@ -75,6 +75,23 @@ struct NameRomanizerTests {
         #expect(compound != nil && compound == table.spellings(of: "نورالدين").first)
     }
 
+    @Test func lineageParticlesFollowEnglishUsage() throws {
+        let romanizer = try romanizer()
+        #expect(NameRomanizer.isLowercaseParticle("بن") && NameRomanizer.isLowercaseParticle("بنت"))
+        #expect(NameRomanizer.isLowercaseParticle("إبن") && NameRomanizer.isLowercaseParticle("ابن"))
+        #expect(!NameRomanizer.isLowercaseParticle("بنى") && !NameRomanizer.isLowercaseParticle("آل"))
+        // «بن», «بنت», «ابن» inside a name are written in lower case; first, they keep the capital.
+        for (arabic, particle) in [("سلمان بن عبدالعزيز", "bin"), ("سارة بنت خالد", "bint"), ("علي ابن خالد", "ibn")] {
+            let words = try #require(romanizer.romanize(arabic, top: 3).first?.latin).split(separator: " ")
+            #expect(words.count == 3 && words[1] == Substring(particle), "\(arabic): \(words)")
+            #expect(words.first?.first?.isUppercase == true && words.last?.first?.isUppercase == true)
+        }
+        #expect(romanizer.best("بن خالد")?.hasPrefix("B") == true)
+        // «آل» ("the family of") is Al, never the given name Ali («علي»).
+        let family = try #require(romanizer.best("خالد آل سعود")).split(separator: " ")
+        #expect(family.count == 3 && family[1] == "Al", "\(family)")
+    }
+
     @Test func arabicNameTableComesFirst() throws {
         let romanizer = try romanizer()
         let table = try #require(romanizer.spellings, "the shipped romanizer loads the Arabic name table")
