@@ -10,7 +10,9 @@ import QalamText
 ///    of names is rarely anything else;
 /// 2. a family name formed as a nisba with the article («الخطابي», «الشربيني») right after a
 ///    person is part of the name, when the word is rare as a stem (common nisbas such as
-///    «المصري», «التركي» are adjectives of origin just as often);
+///    «المصري», «التركي» are adjectives of origin just as often) and the person can take a
+///    family name: two words or more, or a listed given name (since the tenth round; after a
+///    lone surname or foreign name a nisba is an adjective: «خاتمي الإصلاحي»);
 /// 3. a person does not start with the preposition «على» written with alef maqsura (the
 ///    name is «علي»; the folding the features use cannot tell them apart): the word leaves
 ///    the span (on the ANERcorp train split it opens no person in 1,445 uses).
@@ -105,9 +107,11 @@ struct PersonSpanRules: Sendable {
             if tags[match.range.lowerBound].type != .person { tags[match.range.lowerBound] = begin }
             for position in match.range.dropFirst() { tags[position] = inside }
         }
-        // 2. A rare nisba family name right after a person.
+        // 2. A rare nisba family name right after a person whose name it can end: a name of
+        // two words or more, or one that starts with a listed given name.
         for position in tags.indices.dropFirst()
-        where tags[position] == .outside && tags[position - 1].type == .person && isRareNisba(word(position)) {
+        where tags[position] == .outside && tags[position - 1].type == .person && isRareNisba(word(position))
+            && Self.canTakeFamilyName(tags: tags, keys: keys, before: position) {
             tags[position] = inside
         }
         // 3. The preposition «على» opens no person.
@@ -115,6 +119,16 @@ struct PersonSpanRules: Sendable {
             tags[position] = .outside
             if position + 1 < tags.count, tags[position + 1] == inside { tags[position + 1] = begin }
         }
+    }
+
+    /// Whether the person span that ends right before `position` can take a family name: it
+    /// has two words or more, or its one word is a listed given name. After a lone surname
+    /// or foreign name a nisba is an adjective more often than a name («خاتمي الإصلاحي»).
+    static func canTakeFamilyName(tags: [BIOTag], keys: [WordKeys], before position: Int) -> Bool {
+        guard position >= 1 else { return false }
+        if position >= 2, tags[position - 1] == BIOTag(.person, begin: false) { return true }
+        let given = UInt32(NameGazetteer.Membership.givenName.rawValue)
+        return keys[position - 1].personFlags & given != 0
     }
 
     /// «على» and «وعلى» as written (alef maqsura).

@@ -7,9 +7,12 @@ import QalamText
 @Suite("Person span rules (listed full names, nisba family names)")
 struct PersonSpanRulesTests {
     /// An extractor over a small stem lexicon; the full-name list is given per test.
+    /// «سالم» and «حسن» are listed given names.
     static func extractor(stems: [String: Int]) -> NERFeatureExtractor {
-        NERFeatureExtractor(
-            segmenter: CliticSegmenter(lexicon: StemLexicon(counts: stems)), gazetteer: NameGazetteer(),
+        var gazetteer = NameGazetteer()
+        for name in ["سالم", "حسن"] { gazetteer.add(name, as: .givenName) }
+        return NERFeatureExtractor(
+            segmenter: CliticSegmenter(lexicon: StemLexicon(counts: stems)), gazetteer: gazetteer,
             transliteration: TransliterationScorer(logOdds: [:]), newsContext: NewsContextTable(),
             clusters: WordClusterTable(), rowBits: 14)
     }
@@ -54,6 +57,13 @@ struct PersonSpanRulesTests {
         #expect(Self.run("في القاهرة الدويكي", "O B-LOC O") == "O B-LOC O")
         #expect(Self.run("قال سالم دويكي", "O B-PERS O") == "O B-PERS O")
         #expect(Self.run("قال سالم الحي", "O B-PERS O") == "O B-PERS O")
+        // After a person of two words or more, listed or not, the nisba joins.
+        #expect(Self.run("قال ماتيو ريبولي الدويكي", "O B-PERS I-PERS O") == "O B-PERS I-PERS I-PERS")
+        // After a lone word that is no listed given name (a surname, a foreign name) a nisba
+        // is an adjective: «خاتمي الإصلاحي», the reformist Khatami.
+        #expect(Self.run("قال خاتمي الإصلاحي", "O B-PERS O") == "O B-PERS O")
+        #expect(Self.run("وقال ريبولي الدويكي", "O B-PERS O") == "O B-PERS O")
+        #expect(PersonSpanRules.canTakeFamilyName(tags: [.outside], keys: [], before: 0) == false)
     }
 
     @Test func shippedListLoadsAndMatchesItsOwnEntries() throws {
