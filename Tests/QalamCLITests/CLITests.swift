@@ -55,6 +55,7 @@ struct TokenizeCLITests {
 
     @Test func invalidUTF8NamesFileAndOffsetAndOtherFilesStillRun() throws {
         let folder = try QalamTool.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
         let bad = folder.appendingPathComponent("bad.txt"), good = folder.appendingPathComponent("good.txt")
         try Data([0xD9, 0x85, 0x20, 0x61, 0xFF, 0x62, 0x0A]).write(to: bad)
         try Data("سلام\n".utf8).write(to: good)
@@ -79,6 +80,7 @@ struct TokenizeCLITests {
 
     @Test func binaryFileIsRefused() throws {
         let folder = try QalamTool.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
         let binary = folder.appendingPathComponent("image.txt")
         try Data([0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x01]).write(to: binary)
         let run = try QalamTool.run(["tokenize", binary.path])
@@ -89,6 +91,7 @@ struct TokenizeCLITests {
 
     @Test func missingPathIsReportedAndTheRestProcessed() throws {
         let folder = try QalamTool.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
         let good = folder.appendingPathComponent("good.txt")
         try Data("نعم\n".utf8).write(to: good)
         let missing = folder.appendingPathComponent("missing.txt").path
@@ -101,6 +104,7 @@ struct TokenizeCLITests {
 
     @Test func directoryIsReadRecursivelyInStableOrder() throws {
         let folder = try QalamTool.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
         let nested = folder.appendingPathComponent("b/c")
         try FileManager.default.createDirectory(at: nested, withIntermediateDirectories: true)
         try Data("أول\n".utf8).write(to: folder.appendingPathComponent("a.txt"))

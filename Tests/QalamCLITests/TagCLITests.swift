@@ -12,6 +12,11 @@ private enum TagTool {
         try Data(text.utf8).write(to: url)
         return url.path
     }
+
+    /// Deletes the temporary files of a test.
+    static func remove(_ paths: String...) {
+        for path in paths { try? FileManager.default.removeItem(atPath: path) }
+    }
 }
 
 @Suite("CLI: tag and eval ner")
@@ -50,6 +55,7 @@ struct TagCLITests {
     @Test func evalScoresExactSpans() throws {
         let gold = try TagTool.temporaryFile("سمير B-PERS\nحداد I-PERS\nفي O\nبيروت B-LOC\n")
         let system = try TagTool.temporaryFile("سمير B-PERS\nحداد O\nفي O\nبيروت B-LOC\n")
+        defer { TagTool.remove(gold, system) }
         let run = try TagTool.run(["eval", "ner", "--gold", gold, "--system", system])
         #expect(run.status == 0)
         #expect(run.stdout.contains("LOC    P 1.0000  R 1.0000  F1 1.0000"))
@@ -60,6 +66,7 @@ struct TagCLITests {
     @Test func evalRefusesMisalignedFiles() throws {
         let gold = try TagTool.temporaryFile("سمير B-PERS\nحداد I-PERS\n")
         let system = try TagTool.temporaryFile("سمير B-PERS\n")
+        defer { TagTool.remove(gold, system) }
         let run = try TagTool.run(["eval", "ner", "--gold", gold, "--system", system])
         #expect(run.status != 0)
         #expect(run.stderr.contains("tokens"))
@@ -67,6 +74,7 @@ struct TagCLITests {
 
     @Test func missingFileIsReportedAndOthersStillRun() throws {
         let good = try TagTool.temporaryFile("قال سمير حداد في بيروت.\n")
+        defer { TagTool.remove(good) }
         let run = try TagTool.run(["tag", "--format", "conll", "/nonexistent/qalam.txt", good])
         #expect(run.status == 1)
         #expect(run.stderr.contains("/nonexistent/qalam.txt"))

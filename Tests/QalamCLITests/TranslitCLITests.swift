@@ -34,6 +34,7 @@ struct TranslitCLITests {
 
     @Test func evalTranslitPrintsAccuracyAndErrorRate() throws {
         let folder = try QalamTool.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
         let gold = folder.appendingPathComponent("gold.tsv")
         // Common census names (not taken from any evaluation file).
         try Data("ديفيد\tDavid\nماري\tMary\nجورج\tGeorge\nسميث\tSmith\n".utf8).write(to: gold)
