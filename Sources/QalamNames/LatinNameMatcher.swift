@@ -39,6 +39,13 @@ public struct LatinNameMatcher: Sendable {
     public var spellingsPerWord = 8
     /// Beam width of the Latin → Arabic search.
     public var beamWidth = 24
+    /// Spellings of a word that score more than this (log10) below the word's best are not
+    /// searched for (by default all `spellingsPerWord` are). A name of one word is less
+    /// constrained than a sequence of words, so `qalam find --surname` searches for its
+    /// surnames with a window of ``surnameSpellingWindow``.
+    public var spellingWindow = Double.infinity
+    /// The window for names of one word searched alone.
+    public static let surnameSpellingWindow = 3.0
 
     /// Loads the shipped model.
     public init() throws {
@@ -74,35 +81,55 @@ public struct LatinNameMatcher: Sendable {
 
     /// Every occurrence of the Latin `name` in `document`, in text order.
     public func matches(of name: String, in document: Document) -> [NameMatch] {
+        matches(of: query(for: name), in: document)
+    }
+
+    /// `name` made ready for ``matches(of:in:)-(LatinNameQuery,_)``: the Arabic spellings of
+    /// its words are generated once, to search many documents.
+    public func query(for name: String) -> LatinNameQuery {
         let words = name.split(whereSeparator: { $0.isWhitespace || $0 == "-" })
-        guard !words.isEmpty else { return [] }
-        var wordKeys: [Set<[UInt32]>] = []
-        var wordSpellings: [Set<[UInt32]>] = []
-        for word in words {
+        let perWord = words.map { word in
             let options = spellings(ofWord: word, top: spellingsPerWord)
-            wordKeys.append(Set(options.map { ArabicNameFolding.matchKey($0.arabic) }))
-            wordSpellings.append(Set(options.map { ArabicNameFolding.spellingKey($0.arabic) }))
+            let floor = (options.first?.score ?? 0) - spellingWindow
+            return options.filter { $0.score >= floor }
         }
-        let lowered = words.map { $0.lowercased() }
+        // Where the romanizer is asked (the last route of a token match): words whose key starts
+        // like, and is about as long as, the key of one of the word's 32 best spellings.
+        let shapes = words.map { word in
+            let keys = spellings(ofWord: word, top: Self.shapeSpellings).map { ArabicNameFolding.matchKey($0.arabic) }.filter { !$0.isEmpty }
+            return LatinNameQuery.KeyShape(firstLetters: Set(keys.map { LatinNameQuery.KeyShape.letterClass($0[0]) }),
+                                           shortest: (keys.map(\.count).min() ?? 1) - 1, longest: (keys.map(\.count).max() ?? 0) + 1)
+        }
+        return LatinNameQuery(
+            name: name, spellings: perWord, lowered: words.map { $0.lowercased() },
+            keys: perWord.map { Set($0.map { ArabicNameFolding.matchKey($0.arabic) }) },
+            spellingKeys: perWord.map { Set($0.map { ArabicNameFolding.spellingKey($0.arabic) }) },
+            shapes: shapes)
+    }
+
+    /// Every occurrence of a prepared name in `document`, in text order.
+    public func matches(of query: LatinNameQuery, in document: Document) -> [NameMatch] {
+        let count = query.lowered.count
+        guard count > 0 else { return [] }
         let tokens = document.tokens
         var found: [NameMatch] = []
         var index = 0
-        while index + words.count <= tokens.count {
+        while index + count <= tokens.count {
             var matched = true
-            for offset in 0..<words.count {
+            for offset in 0..<count {
                 let text = document.text(of: tokens[index + offset])
-                if !tokenMatches(text, keys: wordKeys[offset], spellings: wordSpellings[offset], latin: lowered[offset],
-                                 first: offset == 0) {
+                if !tokenMatches(text, keys: query.keys[offset], spellings: query.spellingKeys[offset], shape: query.shapes[offset],
+                                 latin: query.lowered[offset], first: offset == 0) {
                     matched = false
                     break
                 }
             }
             if matched {
                 let start = tokens[index].start
-                let end = tokens[index + words.count - 1].end
-                found.append(NameMatch(tokenRange: index..<(index + words.count), start: start, end: end,
+                let end = tokens[index + count - 1].end
+                found.append(NameMatch(tokenRange: index..<(index + count), start: start, end: end,
                                        text: String(document.text(of: start..<end))))
-                index += words.count
+                index += count
             } else {
                 index += 1
             }
@@ -110,7 +137,11 @@ public struct LatinNameMatcher: Sendable {
         return found
     }
 
-    private func tokenMatches(_ token: Substring, keys: Set<[UInt32]>, spellings: Set<[UInt32]>, latin: String,
+    /// Spellings per word whose keys bound where the romanizer is asked (``LatinNameQuery/KeyShape``).
+    static let shapeSpellings = 32
+
+    private func tokenMatches(_ token: Substring, keys: Set<[UInt32]>, spellings: Set<[UInt32]>,
+                              shape: LatinNameQuery.KeyShape, latin: String,
                               first: Bool) -> Bool {
         guard let firstScalar = token.unicodeScalars.first, (0x0600...0x06FF).contains(firstScalar.value) else {
             return token.lowercased() == latin
@@ -130,6 +161,8 @@ public struct LatinNameMatcher: Sendable {
             let key = ArabicNameFolding.matchKey(form)
             if key.count >= 3, keys.contains(key) { return true }
             if spellings.contains(ArabicNameFolding.spellingKey(form)) { return true }
+            guard let lead = key.first, shape.firstLetters.contains(LatinNameQuery.KeyShape.letterClass(lead)), key.count >= shape.shortest,
+                  key.count <= shape.longest else { continue }
             if romanizer.romanize(String(form), top: 5).contains(where: { $0.latin.lowercased() == latin }) { return true }
         }
         return false

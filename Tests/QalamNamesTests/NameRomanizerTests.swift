@@ -558,6 +558,32 @@ struct LatinNameMatcherTests {
         #expect(document.occurrences(ofLatinName: "Mira Murati", using: matcher).first?.tokenRange.count == 2)
     }
 
+    @Test func preparedQueriesMatchAsNames() throws {
+        let matcher = LatinNameMatcher(romanizer: try sharedRomanizer.get())
+        let document = try Document("قالت المستشارة أنجيلا ميركل إن برلين تدعم الاتفاق، ورحب ماكرون بتصريحات لميركل.")
+        let query = matcher.query(for: "Angela Merkel")
+        #expect(query.wordCount == 2 && query.spellings.count == 2 && query.name == "Angela Merkel")
+        #expect(matcher.matches(of: query, in: document) == matcher.matches(of: "Angela Merkel", in: document))
+        #expect(matcher.matches(of: query, in: document).map(\.text) == ["أنجيلا ميركل"])
+        // A narrower spelling window keeps a prefix of the spellings, all near the best.
+        var narrow = matcher
+        narrow.spellingWindow = 1
+        let kept = narrow.query(for: "Merkel").spellings[0], all = matcher.query(for: "Merkel").spellings[0]
+        #expect(!kept.isEmpty && kept.count <= all.count && Array(all.prefix(kept.count)) == kept)
+        #expect(kept.allSatisfy { $0.score >= kept[0].score - 1 })
+        #expect(matcher.query(for: "").wordCount == 0 && matcher.matches(of: matcher.query(for: ""), in: document).isEmpty)
+    }
+
+    @Test func romanizerRouteIsAskedOnlyForLikelyShapes() {
+        typealias Shape = LatinNameQuery.KeyShape
+        // Letters that stand for one another at the start of a name share a class.
+        #expect(Shape.letterClass(0x062C) == Shape.letterClass(0x063A))  // ج غ (g)
+        #expect(Shape.letterClass(0x062A) == Shape.letterClass(0x0634))  // ت ش (ch)
+        #expect(Shape.letterClass(0x0628) == Shape.letterClass(0x0641))  // ب ف (p, f)
+        #expect(Shape.letterClass(0x0644) != Shape.letterClass(0x0631))  // ل ر
+        #expect(Shape.letterClass(0x0645) != Shape.letterClass(0x0628))  // م ب
+    }
+
     @Test func matchKeyToleratesVowelsAndAlefForms() {
         #expect(ArabicNameFolding.matchKey("موراتي") == ArabicNameFolding.matchKey("مراتى"))
         #expect(ArabicNameFolding.matchKey("أحمد") == ArabicNameFolding.matchKey("احمد"))
