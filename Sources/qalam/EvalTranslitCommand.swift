@@ -76,6 +76,8 @@ struct EvalTranslitCommand: ParsableCommand {
     /// reranker's features, named in a `#` header line) for reranker training.
     @Option(help: .hidden) var nbestOut: String?
     @Option(help: .hidden) var nbest: Int = 32
+    /// `LatinNameMatcher.spellingWindow` for `--reverse` (default: unbounded).
+    @Option(help: .hidden) var spellingWindow: Double?
     @Flag(help: "Leave out the n-best reranker (the default ranking alone).")
     var noRerank = false
     @Option(help: ArgumentHelp("Rerank with these reranker weights instead of the shipped ones.", valueName: "file"))
@@ -146,7 +148,9 @@ struct EvalTranslitCommand: ParsableCommand {
                                       egyptianNames: noEgyptianNames ? nil : try EgyptianNameSpellings.shipped())
         let loadTime = ContinuousClock.now - loadStarted
         if reverse {
-            try scoreReverse(pairs, matcher: LatinNameMatcher(romanizer: romanizer))
+            var matcher = LatinNameMatcher(romanizer: romanizer)
+            if let spellingWindow { matcher.spellingWindow = spellingWindow }
+            try scoreReverse(pairs, matcher: matcher)
             return
         }
 

@@ -17,6 +17,7 @@ struct QalamCommand: ParsableCommand {
             ExtractCommand.self,
             TagCommand.self,
             TranslitCommand.self,
+            FindCommand.self,
             TokenizeCommand.self,
             NormalizeCommand.self,
             SentencesCommand.self,
