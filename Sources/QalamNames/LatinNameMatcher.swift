@@ -87,7 +87,7 @@ public struct LatinNameMatcher: Sendable {
     /// `name` made ready for ``matches(of:in:)-(LatinNameQuery,_)``: the Arabic spellings of
     /// its words are generated once, to search many documents.
     public func query(for name: String) -> LatinNameQuery {
-        let words = name.split(whereSeparator: { $0.isWhitespace || $0 == "-" })
+        let words = Self.words(of: name)
         let perWord = words.map { word in
             let options = spellings(ofWord: word, top: spellingsPerWord)
             let floor = (options.first?.score ?? 0) - spellingWindow
@@ -105,6 +105,25 @@ public struct LatinNameMatcher: Sendable {
             keys: perWord.map { Set($0.map { ArabicNameFolding.matchKey($0.arabic) }) },
             spellingKeys: perWord.map { Set($0.map { ArabicNameFolding.spellingKey($0.arabic) }) },
             shapes: shapes)
+    }
+
+    /// The words of a Latin name as it is searched for: split at white space and hyphens,
+    /// without the article "al" / "el" written before a hyphen ("Al-Falih", "El-Badry") or
+    /// standing between two words ("Akbar Al Baker"): the Arabic article is allowed on every
+    /// word anyway. A first "Al" of its own is a name (Al Gore).
+    public static func words(of name: String) -> [Substring] {
+        let isArticle = { (word: Substring) in ["al", "el"].contains(word.lowercased()) }
+        let chunks = name.split(whereSeparator: { $0.isWhitespace })
+        var words: [Substring] = []
+        for (index, chunk) in chunks.enumerated() {
+            let parts = chunk.split(separator: "-")
+            if parts.count > 1 {
+                words += parts.enumerated().filter { !($0.offset == 0 && isArticle($0.element)) }.map(\.element)
+            } else if let word = parts.first, index == 0 || index == chunks.count - 1 || !isArticle(word) {
+                words.append(word)
+            }
+        }
+        return words
     }
 
     /// Every occurrence of a prepared name in `document`, in text order.
@@ -152,9 +171,10 @@ public struct LatinNameMatcher: Sendable {
             if scalars.count > 3, let lead = scalars.first, "وفبلك".unicodeScalars.contains(lead) {
                 forms.append(Substring(scalars.dropFirst()))
             }
-            for form in forms where form.hasPrefix("ال") && form.unicodeScalars.count > 4 {
-                forms.append(form.dropFirst(2))
-            }
+        }
+        // The article, on any word: Arabic family names carry it («ليلى الراشد», Layla Rashid).
+        for form in forms where form.hasPrefix("ال") && form.unicodeScalars.count > 4 {
+            forms.append(form.dropFirst(2))
         }
         for form in forms {
             // Keys of one or two consonants are too ambiguous to decide alone.

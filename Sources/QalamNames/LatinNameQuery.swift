@@ -4,7 +4,7 @@
 public struct LatinNameQuery: Sendable {
     /// The name as given.
     public let name: String
-    /// Per word of the name (split at white space and hyphens), the Arabic spellings
+    /// Per word of the name (``LatinNameMatcher/words(of:)``), the Arabic spellings
     /// searched for, best first; empty for a word without Latin letters only.
     public let spellings: [[ArabicSpelling]]
     /// The words, lower-cased (a token written in Latin script matches its word as is).

@@ -135,10 +135,8 @@ struct FindCommand: ParsableCommand {
         try report.finish()
     }
 
-    /// The words of a name, as ``LatinNameMatcher`` splits it (white space and hyphens).
-    static func words(of name: String) -> [Substring] {
-        name.split(whereSeparator: { $0.isWhitespace || $0 == "-" })
-    }
+    /// The words of a name, as ``LatinNameMatcher`` searches for them.
+    static func words(of name: String) -> [Substring] { LatinNameMatcher.words(of: name) }
 
     /// The names of a names file: one per line, blank lines and `#` lines skipped; each must
     /// hold a Latin letter. Errors name the file (and the line).

@@ -574,6 +574,18 @@ struct LatinNameMatcherTests {
         #expect(matcher.query(for: "").wordCount == 0 && matcher.matches(of: matcher.query(for: ""), in: document).isEmpty)
     }
 
+    @Test func articleIsAllowedOnEveryWord() throws {
+        #expect(LatinNameMatcher.words(of: "Khalid Al-Falih") == ["Khalid", "Falih"])
+        #expect(LatinNameMatcher.words(of: "Akbar Al Baker") == ["Akbar", "Baker"])
+        #expect(LatinNameMatcher.words(of: "Al Gore") == ["Al", "Gore"])
+        #expect(LatinNameMatcher.words(of: "Jean-Luc  Picard") == ["Jean", "Luc", "Picard"])
+        #expect(LatinNameMatcher.words(of: "  ").isEmpty)
+        let matcher = LatinNameMatcher(romanizer: try sharedRomanizer.get())
+        let document = try Document("وقالت ليلى الراشد إن الفريق جاهز.")
+        #expect(matcher.matches(of: "Layla Rashid", in: document).map(\.text) == ["ليلى الراشد"])
+        #expect(matcher.matches(of: "Layla Al-Rashid", in: document).map(\.text) == ["ليلى الراشد"])
+    }
+
     @Test func romanizerRouteIsAskedOnlyForLikelyShapes() {
         typealias Shape = LatinNameQuery.KeyShape
         // Letters that stand for one another at the start of a name share a class.
