@@ -2,15 +2,19 @@ import Benchmark
 import Foundation
 import Qalam
 
-/// Arabic names for the benchmarks: the Arabic column of ../shared's training pairs (read
-/// in place, never copied); a few built-in names when ../shared is absent.
-private let names: [String] = {
+/// The text of a file of ../shared (read in place, never copied), or nil when it is absent.
+private func sharedText(_ relativePath: String) -> String? {
     var root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     while root.path != "/" && !FileManager.default.fileExists(atPath: root.appendingPathComponent("Package.swift").path) {
         root.deleteLastPathComponent()
     }
-    let file = root.appendingPathComponent("../shared/data/translit/ar2en-train.tsv")
-    guard let text = try? String(contentsOf: file, encoding: .utf8) else {
+    return try? String(contentsOf: root.appendingPathComponent("../shared/" + relativePath), encoding: .utf8)
+}
+
+/// Arabic names for the benchmarks: the Arabic column of ../shared's training pairs; a few
+/// built-in names when ../shared is absent.
+private let names: [String] = {
+    guard let text = sharedText("data/translit/ar2en-train.tsv") else {
         print("RomanizerBenchmarks: ../shared not found, using 8 built-in names")
         return ["ميرا", "موراتي", "بوب", "ماكجرو", "سوندار", "بيتشاي", "جون", "شولمان"]
     }
@@ -32,15 +36,10 @@ private let stream: [String] = {
     return result
 }()
 
-/// News articles to search for Latin names: the first 200 lines of ../shared's news sample
-/// (read in place); one built-in sentence when ../shared is absent.
+/// News articles to search for Latin names: the first 200 lines of ../shared's news sample;
+/// one built-in sentence when ../shared is absent.
 private let articles: [String] = {
-    var root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    while root.path != "/" && !FileManager.default.fileExists(atPath: root.appendingPathComponent("Package.swift").path) {
-        root.deleteLastPathComponent()
-    }
-    let file = root.appendingPathComponent("../shared/data/news/saudinewsnet-sample.txt")
-    guard let text = try? String(contentsOf: file, encoding: .utf8) else {
+    guard let text = sharedText("data/news/saudinewsnet-sample.txt") else {
         print("RomanizerBenchmarks: ../shared not found, searching one built-in sentence")
         return ["قالت المستشارة الألمانية أنجيلا ميركل إن الاتفاق مهم."]
     }
