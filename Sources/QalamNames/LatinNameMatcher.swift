@@ -58,17 +58,19 @@ public struct LatinNameMatcher: Sendable {
     }
 
     /// Up to `top` Arabic spellings of a Latin name (one or more words; a hyphen separates
-    /// words too), best first.
+    /// words too), best first. An article "Al-" / "El-" (see ``words(of:)``) is written as
+    /// «ال» on the next word: "Khalid Al-Falih" → «خالد الفالح».
     public func arabicSpellings(of latin: String, top: Int = 5) -> [ArabicSpelling] {
         guard top > 0 else { return [] }
         var combined = [ArabicSpelling(arabic: "", score: 0)]
-        for word in latin.split(whereSeparator: { $0.isWhitespace || $0 == "-" }) {
+        for (word, article) in Self.wordsWithArticles(of: latin) {
             let options = spellings(ofWord: word, top: max(top, spellingsPerWord))
             if options.isEmpty { continue }
             var next: [ArabicSpelling] = []
             for prefix in combined {
                 for option in options.prefix(top) {
-                    next.append(ArabicSpelling(arabic: prefix.arabic.isEmpty ? option.arabic : prefix.arabic + " " + option.arabic,
+                    let spelling = article ? "ال" + option.arabic : option.arabic
+                    next.append(ArabicSpelling(arabic: prefix.arabic.isEmpty ? spelling : prefix.arabic + " " + spelling,
                                                score: prefix.score + option.score))
                 }
             }
@@ -112,15 +114,25 @@ public struct LatinNameMatcher: Sendable {
     /// standing between two words ("Akbar Al Baker"): the Arabic article is allowed on every
     /// word anyway. A first "Al" of its own is a name (Al Gore).
     public static func words(of name: String) -> [Substring] {
+        wordsWithArticles(of: name).map(\.word)
+    }
+
+    /// ``words(of:)``, each with whether an article was dropped before it.
+    static func wordsWithArticles(of name: String) -> [(word: Substring, article: Bool)] {
         let isArticle = { (word: Substring) in ["al", "el"].contains(word.lowercased()) }
         let chunks = name.split(whereSeparator: { $0.isWhitespace })
-        var words: [Substring] = []
+        var words: [(word: Substring, article: Bool)] = []
+        var article = false
         for (index, chunk) in chunks.enumerated() {
-            let parts = chunk.split(separator: "-")
-            if parts.count > 1 {
-                words += parts.enumerated().filter { !($0.offset == 0 && isArticle($0.element)) }.map(\.element)
-            } else if let word = parts.first, index == 0 || index == chunks.count - 1 || !isArticle(word) {
-                words.append(word)
+            for (place, part) in chunk.split(separator: "-").enumerated() {
+                let standsAlone = place == 0 && !chunk.contains("-")
+                // "Al-X" anywhere, or "Al" of its own between two words.
+                if isArticle(part) && (standsAlone ? index > 0 && index < chunks.count - 1 : place == 0) {
+                    article = true
+                    continue
+                }
+                words.append((part, article))
+                article = false
             }
         }
         return words

@@ -584,6 +584,10 @@ struct LatinNameMatcherTests {
         let document = try Document("وقالت ليلى الراشد إن الفريق جاهز.")
         #expect(matcher.matches(of: "Layla Rashid", in: document).map(\.text) == ["ليلى الراشد"])
         #expect(matcher.matches(of: "Layla Al-Rashid", in: document).map(\.text) == ["ليلى الراشد"])
+        // Spelled in Arabic, the article goes back on its word.
+        let spelled = try #require(matcher.arabicSpellings(of: "Layla Al-Rashid", top: 3).first?.arabic)
+        #expect(spelled.split(separator: " ").count == 2 && spelled.split(separator: " ")[1].hasPrefix("ال"), "\(spelled)")
+        #expect(LatinNameMatcher.wordsWithArticles(of: "Akbar Al Baker").map(\.article) == [false, true])
     }
 
     @Test func romanizerRouteIsAskedOnlyForLikelyShapes() {
