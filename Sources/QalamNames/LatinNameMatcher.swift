@@ -90,15 +90,16 @@ public struct LatinNameMatcher: Sendable {
     /// its words are generated once, to search many documents.
     public func query(for name: String) -> LatinNameQuery {
         let words = Self.words(of: name)
-        let perWord = words.map { word in
-            let options = spellings(ofWord: word, top: spellingsPerWord)
+        // A word's best spellings; the first `spellingsPerWord` are searched for.
+        let wide = words.map { spellings(ofWord: $0, top: max(spellingsPerWord, Self.shapeSpellings)) }
+        let perWord = wide.map { options in
             let floor = (options.first?.score ?? 0) - spellingWindow
-            return options.filter { $0.score >= floor }
+            return options.prefix(spellingsPerWord).filter { $0.score >= floor }
         }
         // Where the romanizer is asked (the last route of a token match): words whose key starts
         // like, and is about as long as, the key of one of the word's 32 best spellings.
-        let shapes = words.map { word in
-            let keys = spellings(ofWord: word, top: Self.shapeSpellings).map { ArabicNameFolding.matchKey($0.arabic) }.filter { !$0.isEmpty }
+        let shapes = wide.map { options in
+            let keys = options.prefix(Self.shapeSpellings).map { ArabicNameFolding.matchKey($0.arabic) }.filter { !$0.isEmpty }
             return LatinNameQuery.KeyShape(firstLetters: Set(keys.map { LatinNameQuery.KeyShape.letterClass($0[0]) }),
                                            shortest: (keys.map(\.count).min() ?? 1) - 1, longest: (keys.map(\.count).max() ?? 0) + 1)
         }

@@ -73,10 +73,10 @@ struct FindCommand: ParsableCommand {
         var oneWord = matcher
         oneWord.spellingWindow = oneWordWindow
         let queries = queried.map { name in
-            Self.words(of: name).count == 1 ? oneWord.query(for: name) : matcher.query(for: name)
+            LatinNameMatcher.words(of: name).count == 1 ? oneWord.query(for: name) : matcher.query(for: name)
         }
         let surnames: [LatinNameQuery?] = queries.map { query in
-            guard surname, query.wordCount > 1, let last = Self.words(of: query.name).last else { return nil }
+            guard surname, query.wordCount > 1, let last = LatinNameMatcher.words(of: query.name).last else { return nil }
             return oneWord.query(for: String(last))
         }
         // A word alone counts only where the tagger finds a person: alone, a short name's
@@ -91,7 +91,7 @@ struct FindCommand: ParsableCommand {
         var output = OutputWriter()
         if spellings {
             for query in queries {
-                for (word, options) in zip(Self.words(of: query.name), query.spellings) {
+                for (word, options) in zip(LatinNameMatcher.words(of: query.name), query.spellings) {
                     output.write("\(query.name)\t\(word)\t\(options.map(\.arabic).joined(separator: "\t"))\n")
                 }
             }
@@ -134,9 +134,6 @@ struct FindCommand: ParsableCommand {
         output.flush()
         try report.finish()
     }
-
-    /// The words of a name, as ``LatinNameMatcher`` searches for them.
-    static func words(of name: String) -> [Substring] { LatinNameMatcher.words(of: name) }
 
     /// The names of a names file: one per line, blank lines and `#` lines skipped; each must
     /// hold a Latin letter. Errors name the file (and the line).
