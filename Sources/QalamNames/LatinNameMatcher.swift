@@ -12,7 +12,9 @@ public struct ArabicSpelling: Sendable, Hashable {
 public struct NameMatch: Sendable, Hashable {
     /// The matched tokens, as indices into `document.tokens`.
     public let tokenRange: Range<Int>
-    /// UTF-8 byte offset of the start of the match in the document text.
+    /// UTF-8 byte offset of the start of the match in the document text (after a conjunction
+    /// or preposition attached to the first word, which stays outside as it does in entities:
+    /// «لبيتشاي» → «بيتشاي»).
     public let start: Int
     /// UTF-8 byte offset of the end of the match (exclusive).
     public let end: Int
@@ -148,16 +150,19 @@ public struct LatinNameMatcher: Sendable {
         var index = 0
         while index + count <= tokens.count {
             var matched = true
+            var cliticBytes = 0
             for offset in 0..<count {
                 let text = document.text(of: tokens[index + offset])
-                if !tokenMatches(text, keys: query.keys[offset], spellings: query.spellingKeys[offset], shape: query.shapes[offset],
-                                 latin: query.lowered[offset], first: offset == 0) {
+                guard let cut = tokenMatch(text, keys: query.keys[offset], spellings: query.spellingKeys[offset],
+                                           shape: query.shapes[offset], latin: query.lowered[offset], first: offset == 0) else {
                     matched = false
                     break
                 }
+                if offset == 0 { cliticBytes = cut }
             }
             if matched {
-                let start = tokens[index].start
+                // A conjunction or preposition on the first word stays outside, as in entities.
+                let start = tokens[index].start + cliticBytes
                 let end = tokens[index + count - 1].end
                 found.append(NameMatch(tokenRange: index..<(index + count), start: start, end: end,
                                        text: String(document.text(of: start..<end))))
@@ -172,33 +177,34 @@ public struct LatinNameMatcher: Sendable {
     /// Spellings per word whose keys bound where the romanizer is asked (``LatinNameQuery/KeyShape``).
     static let shapeSpellings = 32
 
-    private func tokenMatches(_ token: Substring, keys: Set<[UInt32]>, spellings: Set<[UInt32]>,
-                              shape: LatinNameQuery.KeyShape, latin: String,
-                              first: Bool) -> Bool {
+    /// Whether `token` spells the Latin word: nil when not, else the UTF-8 bytes of the clitic
+    /// (و ف ب ل ك, first word only) cut off the front to match, 0 when none.
+    private func tokenMatch(_ token: Substring, keys: Set<[UInt32]>, spellings: Set<[UInt32]>,
+                            shape: LatinNameQuery.KeyShape, latin: String, first: Bool) -> Int? {
         guard let firstScalar = token.unicodeScalars.first, (0x0600...0x06FF).contains(firstScalar.value) else {
-            return token.lowercased() == latin
+            return token.lowercased() == latin ? 0 : nil
         }
-        var forms: [Substring] = [token]
+        var forms: [(text: Substring, clitic: Int)] = [(token, 0)]
         if first {
             let scalars = token.unicodeScalars
             if scalars.count > 3, let lead = scalars.first, "وفبلك".unicodeScalars.contains(lead) {
-                forms.append(Substring(scalars.dropFirst()))
+                forms.append((Substring(scalars.dropFirst()), String(lead).utf8.count))
             }
         }
         // The article, on any word: Arabic family names carry it («ليلى الراشد», Layla Rashid).
-        for form in forms where form.hasPrefix("ال") && form.unicodeScalars.count > 4 {
-            forms.append(form.dropFirst(2))
+        for form in forms where form.text.hasPrefix("ال") && form.text.unicodeScalars.count > 4 {
+            forms.append((form.text.dropFirst(2), form.clitic))
         }
-        for form in forms {
+        for (form, clitic) in forms {
             // Keys of one or two consonants are too ambiguous to decide alone.
             let key = ArabicNameFolding.matchKey(form)
-            if key.count >= 3, keys.contains(key) { return true }
-            if spellings.contains(ArabicNameFolding.spellingKey(form)) { return true }
+            if key.count >= 3, keys.contains(key) { return clitic }
+            if spellings.contains(ArabicNameFolding.spellingKey(form)) { return clitic }
             guard let lead = key.first, shape.firstLetters.contains(LatinNameQuery.KeyShape.letterClass(lead)), key.count >= shape.shortest,
                   key.count <= shape.longest else { continue }
-            if romanizer.romanize(String(form), top: 5).contains(where: { $0.latin.lowercased() == latin }) { return true }
+            if romanizer.romanize(String(form), top: 5).contains(where: { $0.latin.lowercased() == latin }) { return clitic }
         }
-        return false
+        return nil
     }
 
     /// Arabic spellings of one Latin word, best first.

@@ -10,8 +10,9 @@ struct FindCommand: ParsableCommand {
         discussion: """
             Each name is spelled in Arabic script with the romanizer's model read from Latin to \
             Arabic, and the inputs are searched for those spellings with a vowel-tolerant \
-            comparison (long vowels, hamza and doubled letters are ignored); a conjunction, \
-            preposition or the article attached to the first word is allowed («لبيتشاي»). A \
+            comparison (long vowels, hamza and doubled letters are ignored); a conjunction or \
+            preposition attached to the first word is allowed and left outside the mention, as in \
+            `qalam tag` («لبيتشاي» → «بيتشاي»), and so is the article on any word. A \
             multi-word name matches where all its words stand in order; with --surname its last \
             word alone matches too.
 
