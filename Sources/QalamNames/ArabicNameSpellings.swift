@@ -74,7 +74,8 @@ public struct ArabicNameSpellings: Sendable {
         normalized(ArabicNameFolding.foldForModel(word))
     }
 
-    private static func normalized(_ letters: [UInt32]) -> [UInt32] {
+    /// Model-folded letters with alef forms → ا, ة → ه, ى → ي: the table's key form.
+    static func normalized(_ letters: [UInt32]) -> [UInt32] {
         letters.map { letter in
             switch letter {
             case 0x0622, 0x0623, 0x0625: 0x0627

@@ -241,7 +241,7 @@ public final class NameRomanizer: @unchecked Sendable {
     /// lower case inside a name: "Mohammed bin Salman", "Ali ibn Abi Talib". (As a name's
     /// first word it keeps its capital: "Bin Laden".)
     static func isLowercaseParticle(_ word: Substring) -> Bool {
-        let letters = ArabicNameFolding.foldForModel(word).map { $0 == 0x0623 || $0 == 0x0625 || $0 == 0x0622 ? 0x0627 : $0 }
+        let letters = ArabicNameSpellings.normalized(ArabicNameFolding.foldForModel(word))
         return letters == [0x0628, 0x0646] || letters == [0x0628, 0x0646, 0x062A] || letters == [0x0627, 0x0628, 0x0646]
     }
 
