@@ -10,7 +10,8 @@ the package root:
     python3 Lexicons/scripts/check_regenerable.py [--shared ../shared] [--model]
 
 Checked: `segmenter/stems.tsv`, `names/news-context.tsv`, `names/translit-trigrams.tsv`,
-`names/word-clusters.tsv` (needs numpy and scipy), and with `--model` also `ner/model.bin`
+`names/word-clusters.tsv` (needs numpy and scipy), `names/brown-paths.tsv` (needs a C
+compiler; about 4 minutes), and with `--model` also `ner/model.bin`
 (needs `swift build -c release` first; about a minute). Files built from downloaded PyPI
 packages (name lists, Wikidata names, census and world names) are not checked: their
 commands are in their headers. Exit status 1 when a file differs.
@@ -44,6 +45,7 @@ def main():
         ("names/news-context.tsv", script("build_news_context.py") + [news]),
         ("names/translit-trigrams.tsv", script("build_translit_trigrams.py") + [pairs, train]),
         ("names/word-clusters.tsv", script("build_word_clusters.py") + [news, train]),
+        ("names/brown-paths.tsv", script("build_brown_clusters.py") + [news, train]),
     ]
     failed = 0
     with tempfile.TemporaryDirectory(prefix="qalam-regen-") as work:

@@ -2,23 +2,26 @@
 """Leak-free cross-validation of the entity tagger.
 
 `qalam train ner --folds K` tags each fold with models trained on the other folds, but
-three of the tagger's lexicons read the whole ANERcorp train split: the word classes
-(`Lexicons/names/word-clusters.tsv`, with the news sample), the segmenter's stem counts
+four of the tagger's lexicons read the whole ANERcorp train split: the word classes
+(`Lexicons/names/word-clusters.tsv`, with the news sample), the Brown-cluster paths
+(`names/brown-paths.tsv`, with the news sample), the segmenter's stem counts
 (`segmenter/stems.tsv`, with the news sample) and the transliteration trigrams
 (`names/translit-trigrams.tsv`: its ordinary-word side is the train split's O words). So
 every held-out fold has already shaped what its own words look like. That makes plain
 cross-validation optimistic (about 0.7 micro / 0.9 PERS F1 in the sixth round, from the
 classes alone; EntityTagging.md), and it favours changes that lean on those lexicons.
-This script removes the leak: for each fold k it rebuilds the three from the other folds
+This script removes the leak: for each fold k it rebuilds the four from the other folds
 only (and the news sample and the transliteration pairs, as their scripts do), runs
 `qalam train ner --folds K --only-fold k` with those lexicons (`QALAM_LEXICONS`, a copy of
 `Lexicons/` that links every other file), and scores the pooled fold outputs with
 `qalam eval ner`. The folds are cut as the Swift command cuts them (contiguous runs of
 sentences, `count * k / K`); the script checks that each fold's output has the fold's
-tokens. (Until the tenth round only the classes were rebuilt.)
+tokens. (Until the tenth round only the classes were rebuilt; the Brown paths came in the
+eleventh.)
 
-Run from the package root after `swift build -c release` (four folds: about 2 minutes on
-two cores). Arguments after `--` go to `qalam train ner` (e.g. `-- --ensemble 5`):
+Run from the package root after `swift build -c release` (four folds: about 16 minutes on
+two cores, most of it the Brown clusters; with `--work DIR --reuse-lexicons` a second run
+keeps DIR's per-fold lexicons and takes about a minute). Arguments after `--` go to `qalam train ner` (e.g. `-- --ensemble 5`):
 
     python3 Lexicons/scripts/leak_free_cv.py --train ../shared/data/anercorp/train.txt \\
         --news ../shared/data/news/saudinewsnet-sample.txt
@@ -36,6 +39,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 CLUSTERS = os.path.join("names", "word-clusters.tsv")
 STEMS = os.path.join("segmenter", "stems.tsv")
 TRIGRAMS = os.path.join("names", "translit-trigrams.tsv")
+BROWN = os.path.join("names", "brown-paths.tsv")
 
 
 def read_sentences(path):
@@ -96,6 +100,8 @@ def main():
     parser.add_argument("--lexicons", default=os.path.normpath(os.path.join(HERE, "..")))
     parser.add_argument("--jobs", type=int, default=2, help="folds run at once")
     parser.add_argument("--work", default="", help="keep the per-fold files here (default: a temporary folder)")
+    parser.add_argument("--reuse-lexicons", action="store_true", help="with --work: keep per-fold lexicons "
+                        "already built there by an earlier run (for trying tagger changes that leave the lexicons alone)")
     parser.add_argument("train_args", nargs="*", help="after --: options for qalam train ner")
     args = parser.parse_args()
     if args.folds < 2:
@@ -125,7 +131,7 @@ def run(args, sentences, work):
     count = len(sentences)
     ranges = [(count * k // args.folds, count * (k + 1) // args.folds) for k in range(args.folds)]
 
-    # Word classes, stem counts and trigrams per fold, from the other folds (and the news, the pairs).
+    # Word classes, stem counts, trigrams and Brown paths per fold, from the other folds (and the news, the pairs).
     jobs = []
     for k, (lower, upper) in enumerate(ranges):
         rest = os.path.join(work, f"train-without-{k + 1}.txt")
@@ -134,6 +140,9 @@ def run(args, sentences, work):
         jobs.append((script("build_word_clusters.py") + [args.news, rest], os.path.join(work, f"word-clusters-{k + 1}.tsv")))
         jobs.append((script("build_stems.py") + [rest, args.news], os.path.join(work, f"stems-{k + 1}.tsv")))
         jobs.append((script("build_translit_trigrams.py") + [args.pairs, rest], os.path.join(work, f"trigrams-{k + 1}.tsv")))
+        jobs.append((script("build_brown_clusters.py") + [args.news, rest], os.path.join(work, f"brown-{k + 1}.tsv")))
+    if args.reuse_lexicons:
+        jobs = [job for job in jobs if not (os.path.isfile(job[1]) and os.path.getsize(job[1]) > 0)]
     run_all(jobs, args.jobs, "per-fold lexicons")
 
     # One cross-validation run per fold, with that fold's lexicons.
@@ -146,6 +155,7 @@ def run(args, sentences, work):
             CLUSTERS: os.path.join(work, f"word-clusters-{k + 1}.tsv"),
             STEMS: os.path.join(work, f"stems-{k + 1}.tsv"),
             TRIGRAMS: os.path.join(work, f"trigrams-{k + 1}.tsv"),
+            BROWN: os.path.join(work, f"brown-{k + 1}.tsv"),
         })
         output = os.path.join(work, f"fold-{k + 1}.conll")
         command = [args.qalam, "train", "ner", "--train", args.train, "--out", os.path.join(work, f"unused-{k + 1}.bin"),

@@ -1,0 +1,82 @@
+"""Builds Lexicons/names/brown-paths.tsv: Brown clusters (bit-string paths) for the tagger.
+
+The same words as the word classes (`build_word_clusters.py`: folded, as written, clitics
+attached, seen at least 3 times in the SaudiNewsNet sample and the ANERcorp TRAIN split) are
+clustered by the class-bigram objective of Brown et al. (1992), windowed as in Liang (2005)
+with 256 clusters, by `brown_clusters.c` (compiled here with the system C compiler into a
+temporary folder). Each word gets the path of its cluster in the merge tree, a string of 0/1;
+prefixes of it are classes at every grain (Miller et al. 2004; Ratinov & Roth 2009 for NER).
+Deterministic.
+
+    python3 Lexicons/scripts/build_brown_clusters.py ../shared/data/news/saudinewsnet-sample.txt \
+        ../shared/data/anercorp/train.txt > Lexicons/names/brown-paths.tsv
+"""
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+
+from arabic_fold import fold
+
+MIN_COUNT = 3
+CLUSTERS = int(os.environ.get("QALAM_BROWN_CLUSTERS", "256"))
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+word_re = re.compile(r"[\u0621-\u064A\u0640\u064B-\u0652\u0670]+|[A-Za-z]+|[0-9]+|[^\sA-Za-z0-9\u0621-\u064A]")
+
+
+def read_sentences(news_path, train_path):
+    sentences = []
+    with open(news_path, encoding="utf-8") as f:
+        for line in f:
+            sentences.append([fold(t) for t in word_re.findall(line)])
+    with open(train_path, encoding="utf-8") as f:
+        current = []
+        for line in f:
+            parts = line.split()
+            if not parts:
+                if current:
+                    sentences.append(current)
+                current = []
+            else:
+                current.append(fold(parts[0]))
+        if current:
+            sentences.append(current)
+    return sentences
+
+
+def main():
+    if len(sys.argv) != 3:
+        sys.exit("usage: build_brown_clusters.py NEWS TRAIN > brown-paths.tsv")
+    sentences = read_sentences(sys.argv[1], sys.argv[2])
+    counts = Counter(t for s in sentences for t in s)
+    vocab = sorted((w for w, c in counts.items() if c >= MIN_COUNT), key=lambda w: (-counts[w], w))
+    index = {w: i for i, w in enumerate(vocab)}
+    with tempfile.TemporaryDirectory(prefix="qalam-brown-") as work:
+        binary = os.path.join(work, "brown_clusters")
+        subprocess.run(["cc", "-O2", "-o", binary, os.path.join(HERE, "brown_clusters.c"), "-lm"], check=True)
+        ids = os.path.join(work, "ids.txt")
+        with open(ids, "w") as out:
+            for s in sentences:
+                out.write("\n".join(str(index.get(t, -1)) for t in s))
+                out.write("\n-1\n")
+        with open(ids) as source:
+            result = subprocess.run([binary, str(len(vocab)), str(CLUSTERS)], stdin=source,
+                                    stdout=subprocess.PIPE, check=True, text=True)
+    paths = result.stdout.split("\n")
+    print(f"# Brown clusters ({CLUSTERS}, class-bigram mutual information; Brown et al. 1992, Liang 2005): the bit-string")
+    print("# path of each folded word's cluster in the merge tree; prefixes are coarser classes.")
+    print("# Sources: ../shared/data/news/saudinewsnet-sample.txt (SaudiNewsNet, CC BY-NC-SA 4.0) and the ANERcorp")
+    print("# train split (CC BY-SA 4.0): only paths are kept, no text.")
+    print("# Regenerate: python3 Lexicons/scripts/build_brown_clusters.py ../shared/data/news/saudinewsnet-sample.txt ../shared/data/anercorp/train.txt > Lexicons/names/brown-paths.tsv")
+    print("# Format: word<TAB>path")
+    for w in sorted(vocab):
+        if not w or "\t" in w or w.startswith("#"):
+            continue
+        print(f"{w}\t{paths[index[w]]}")
+
+
+if __name__ == "__main__":
+    main()
