@@ -131,10 +131,11 @@ int main(int argc, char **argv) {
 
     /* Bigrams, as sorted (u, v) keys. */
     size_t capacity = 1 << 20, count = 0;
-    uint64_t *pairs = malloc(capacity * sizeof(uint64_t));
+    uint64_t *pairs = xcalloc(capacity, sizeof(uint64_t));
     double *left = xcalloc(V, sizeof(double)), *right = xcalloc(V, sizeof(double));
     long previous = -1, id;
-    while (scanf("%ld", &id) == 1) {
+    int read;
+    while ((read = scanf("%ld", &id)) == 1) {
         if (id >= V) { fprintf(stderr, "brown_clusters: id %ld out of range\n", id); return 1; }
         if (id >= 0 && previous >= 0) {
             if (count == capacity) {
@@ -149,6 +150,7 @@ int main(int argc, char **argv) {
         }
         previous = id;
     }
+    if (read != EOF) { fprintf(stderr, "brown_clusters: the input is not a list of integers\n"); return 1; }
     qsort(pairs, count, sizeof(uint64_t), cmp_u64);
     /* Unique bigrams, each filed under its later word (the one that enters the window last). */
     size_t unique = 0;
