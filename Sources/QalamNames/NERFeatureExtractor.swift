@@ -25,6 +25,8 @@ public struct WordKeys: Sendable, Equatable {
     public var coarse: UInt32
     /// Transliteration-likeness bucket of the stem.
     public var transliteration: UInt32
+    /// The first 6 bits of the word's Brown-cluster path (with the leading 1; 0 unknown).
+    public var brown: UInt32 = 0
     /// Letters in the stem (not a feature; ``EntityPropagation`` skips short stems).
     public var stemLetters: UInt32 = 0
     /// Person-related list flags of the stem (given name, surname, foreign name, role,
@@ -53,7 +55,7 @@ public struct WordKeys: Sendable, Equatable {
     public var hasFutureParticle: Bool { cliticBits & 0x40 != 0 }
 
     /// The keys of the pseudo-word beyond the sentence ends.
-    public static let boundary = WordKeys(word: 1, stem: 1, coarse: 10_000, transliteration: 200)
+    public static let boundary = WordKeys(word: 1, stem: 1, coarse: 10_000, transliteration: 200, brown: 1)
 }
 
 /// Turns tokens into features: word form, folded and segmented forms (the stem after
@@ -71,6 +73,8 @@ public struct NERFeatureExtractor: Sendable {
     public let newsContext: NewsContextTable
     /// Distributional word classes.
     public let clusters: WordClusterTable
+    /// Brown-cluster paths.
+    public let brownPaths: BrownPathTable
     /// log2 of the number of weight-table rows.
     public let rowBits: Int
     /// Multi-word gazetteer entries.
@@ -82,10 +86,11 @@ public struct NERFeatureExtractor: Sendable {
     /// A feature extractor from its parts.
     public init(
         segmenter: CliticSegmenter, gazetteer: NameGazetteer, transliteration: TransliterationScorer,
-        newsContext: NewsContextTable, clusters: WordClusterTable, rowBits: Int,
-        personFullNames: PhraseMatcher = PhraseMatcher()
+        newsContext: NewsContextTable, clusters: WordClusterTable, brownPaths: BrownPathTable = BrownPathTable(),
+        rowBits: Int, personFullNames: PhraseMatcher = PhraseMatcher()
     ) {
         self.clusters = clusters
+        self.brownPaths = brownPaths
         self.personFullNames = personFullNames
         self.segmenter = segmenter
         self.gazetteer = gazetteer
@@ -100,13 +105,13 @@ public struct NERFeatureExtractor: Sendable {
         NERFeatureExtractor(
             segmenter: try CliticSegmenter(), gazetteer: try NameGazetteer.shipped(),
             transliteration: try TransliterationScorer.shipped(), newsContext: try NewsContextTable.shipped(),
-            clusters: try WordClusterTable.shipped(), rowBits: rowBits,
+            clusters: try WordClusterTable.shipped(), brownPaths: try BrownPathTable.shipped(), rowBits: rowBits,
             personFullNames: try PersonSpanRules.shippedFullNames())
     }
 
     /// A number that changes whenever the feature templates change; stored in models so
     /// that a model trained with other features is refused.
-    public static let templateVersion: UInt32 = 11
+    public static let templateVersion: UInt32 = 12
 
     private enum Template: UInt8 {
         case bias = 1, word, stem, prefix1, prefix2, prefix3, suffix1, suffix2, suffix3
@@ -116,6 +121,7 @@ public struct NERFeatureExtractor: Sendable {
         case pairWordPrevious, pairWordNext, pairStemPrevious, pairStemNext, pairClasses, pairStemClass
         case phraseBegin, phraseInside, phraseBefore, phraseAfter
         case pairFlagsPrevious, pairFlagsNext
+        case brown4, brown6, brown10, brownPath, stemBrownPath, pairBrownPrevious, pairBrownNext
     }
 
     /// Calls `add(position, row)` for the features of multi-word gazetteer entries in a
@@ -185,6 +191,8 @@ public struct NERFeatureExtractor: Sendable {
         body(row(.pairStemClass, previous.stem, current.transliteration, current.coarse))
         body(row(.pairFlagsPrevious, previous.personFlags, current.coarse, current.transliteration))
         body(row(.pairFlagsNext, current.coarse, current.transliteration, next.personFlags))
+        body(row(.pairBrownPrevious, previous.brown, current.brown))
+        body(row(.pairBrownNext, current.brown, next.brown))
     }
 
     /// A 32-bit hash of folded scalars.
@@ -299,6 +307,10 @@ public struct NERFeatureExtractor: Sendable {
             let coarse: UInt32 = wordClasses.map { UInt32($0.coarse) } ?? 9999
             let fine: UInt32 = wordClasses.map { UInt32($0.fine) } ?? 9999
             let stemFine: UInt32 = stemIsWord ? fine : (clusters.classes(ofFolded: stem).map { UInt32($0.fine) } ?? 9999)
+            let brown = brownPaths.path(ofFolded: folded)
+            let brownCode: UInt32 = brown?.code ?? 0
+            let stemBrownCode: UInt32 = stemIsWord ? brownCode : (brownPaths.path(ofFolded: stem)?.code ?? 0)
+            let brown4 = brown?.prefix(4) ?? 0, brown6 = brown?.prefix(6) ?? 0, brown10 = brown?.prefix(10) ?? 0
             let behaviour = isArabic ? newsContext.behaviour(ofFolded: stem) : nil
             // (article, after a given name, after a trigger); a tuple, so no array per word type.
             let news: (UInt32, UInt32, UInt32) = behaviour.map { (UInt32($0.article), UInt32($0.afterGivenName), UInt32($0.afterTrigger)) }
@@ -364,6 +376,11 @@ public struct NERFeatureExtractor: Sendable {
             add(.coarseClass, 0, coarse)
             add(.fineClass, 0, fine)
             add(.stemFineClass, 0, stemFine)
+            add(.brown4, 0, brown4)
+            add(.brown6, 0, brown6)
+            add(.brown10, 0, brown10)
+            add(.brownPath, 0, brownCode)
+            add(.stemBrownPath, 0, stemBrownCode)
             // The word as a neighbour.
             for offset in stride(from: -1, through: 1, by: 2) {
                 add(.word, offset, folded)
@@ -379,6 +396,8 @@ public struct NERFeatureExtractor: Sendable {
                 add(.coarseClass, offset, coarse)
                 add(.fineClass, offset, fine)
                 add(.stemFineClass, offset, stemFine)
+                add(.brown6, offset, brown6)
+                add(.brownPath, offset, brownCode)
             }
             for offset in stride(from: -2, through: 2, by: 4) {
                 add(.word, offset, folded)
@@ -387,7 +406,7 @@ public struct NERFeatureExtractor: Sendable {
                 add(.coarseClass, offset, coarse)
             }
             var keys = WordKeys(
-                word: Self.key(folded), stem: Self.key(stem), coarse: coarse, transliteration: translitBucket,
+                word: Self.key(folded), stem: Self.key(stem), coarse: coarse, transliteration: translitBucket, brown: brown6,
                 stemLetters: UInt32(stem.count),
                 personFlags: UInt32(stemList.intersection(Self.personListFlags).rawValue),
                 hasProclitic: segments.first?.role == .proclitic,
