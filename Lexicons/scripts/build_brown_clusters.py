@@ -12,39 +12,16 @@ Deterministic.
         ../shared/data/anercorp/train.txt > Lexicons/names/brown-paths.tsv
 """
 import os
-import re
 import subprocess
 import sys
 import tempfile
 from collections import Counter
 
-from arabic_fold import fold
+from cluster_corpus import read_sentences
 
 MIN_COUNT = 3
 CLUSTERS = int(os.environ.get("QALAM_BROWN_CLUSTERS", "256"))
 HERE = os.path.dirname(os.path.abspath(__file__))
-
-word_re = re.compile(r"[\u0621-\u064A\u0640\u064B-\u0652\u0670]+|[A-Za-z]+|[0-9]+|[^\sA-Za-z0-9\u0621-\u064A]")
-
-
-def read_sentences(news_path, train_path):
-    sentences = []
-    with open(news_path, encoding="utf-8") as f:
-        for line in f:
-            sentences.append([fold(t) for t in word_re.findall(line)])
-    with open(train_path, encoding="utf-8") as f:
-        current = []
-        for line in f:
-            parts = line.split()
-            if not parts:
-                if current:
-                    sentences.append(current)
-                current = []
-            else:
-                current.append(fold(parts[0]))
-        if current:
-            sentences.append(current)
-    return sentences
 
 
 def main():

@@ -12,7 +12,6 @@ cross-validation over four k-means seeds: EntityTagging.md, "Ninth round" and "T
     python3 Lexicons/scripts/build_word_clusters.py ../shared/data/news/saudinewsnet-sample.txt \
         ../shared/data/anercorp/train.txt > Lexicons/names/word-clusters.tsv
 """
-import re
 import sys
 from collections import Counter
 
@@ -20,30 +19,13 @@ import numpy as np
 from scipy.sparse import coo_matrix
 from scipy.sparse.linalg import svds
 
-from arabic_fold import fold
+from cluster_corpus import read_sentences
 
 MIN_COUNT = 3
 CONTEXTS = 2000
 DIMS = 100
 
-word_re = re.compile(r"[\u0621-\u064A\u0640\u064B-\u0652\u0670]+|[A-Za-z]+|[0-9]+|[^\sA-Za-z0-9\u0621-\u064A]")
-sentences = []
-with open(sys.argv[1], encoding="utf-8") as f:
-    for line in f:
-        sentences.append([fold(t) for t in word_re.findall(line)])
-with open(sys.argv[2], encoding="utf-8") as f:
-    current = []
-    for line in f:
-        parts = line.split()
-        if not parts:
-            if current:
-                sentences.append(current)
-            current = []
-        else:
-            current.append(fold(parts[0]))
-    if current:
-        sentences.append(current)
-
+sentences = read_sentences(sys.argv[1], sys.argv[2])
 counts = Counter(t for s in sentences for t in s)
 vocab = sorted((w for w, c in counts.items() if c >= MIN_COUNT), key=lambda w: (-counts[w], w))
 index = {w: i for i, w in enumerate(vocab)}
