@@ -15,7 +15,7 @@ public struct WordFeatures: Sendable {
 }
 
 /// Short hashed keys of a word that the word-pair features combine: folded form, stem,
-/// coarse word class and transliteration bucket.
+/// coarse word class, transliteration bucket and Brown-cluster path prefix.
 public struct WordKeys: Sendable, Equatable {
     /// Hash of the folded form.
     public var word: UInt32
@@ -39,7 +39,7 @@ public struct WordKeys: Sendable, Equatable {
     /// Whether the stem ends like a nisba adjective (-ي, -ية; four letters or more), for
     /// the transition features (``TransitionFeatures``).
     public var endsLikeNisba = false
-    /// The clitic facts the entity rules read, in one byte so that the keys stay 28 bytes:
+    /// The clitic facts the entity rules read, in one byte so that the keys stay 32 bytes:
     /// bit 7 set when recorded, bit 6 the future particle, bits 0–5 the leading clitic bytes.
     var cliticBits: UInt8 = 0
     /// Whether ``leadingCliticBytes`` and ``hasFutureParticle`` were recorded: the
@@ -60,8 +60,9 @@ public struct WordKeys: Sendable, Equatable {
 
 /// Turns tokens into features: word form, folded and segmented forms (the stem after
 /// clitics are cut off, which is what recognizes «لبيرتي»), prefixes and suffixes, shape
-/// and script, gazetteer membership of the word and of its stem, and the
-/// transliteration-likeness of the stem; a window of ±2 words.
+/// and script, gazetteer membership of the word and of its stem, the
+/// transliteration-likeness of the stem, and distributional classes (k-means classes and
+/// Brown-cluster path prefixes); a window of ±2 words.
 public struct NERFeatureExtractor: Sendable {
     /// Cuts clitics off words.
     public let segmenter: CliticSegmenter
