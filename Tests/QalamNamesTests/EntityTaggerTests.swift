@@ -100,8 +100,9 @@ struct EntityTaggerTests {
         }
         print("ANERcorp test:\n" + evaluation.report)
         #expect(evaluation.tokens > 20_000)
-        #expect((evaluation.byType[.person] ?? .init()).f1 >= 0.70)
-        #expect(evaluation.micro.f1 >= 0.68)
+        // The targets (the shipped model of the eleventh round: PERS 0.8009, micro 0.7583).
+        #expect((evaluation.byType[.person] ?? .init()).f1 >= 0.80)
+        #expect(evaluation.micro.f1 >= 0.75)
         #expect((evaluation.byType[.location] ?? .init()).f1 >= 0.80)
     }
 
