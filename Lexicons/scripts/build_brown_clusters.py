@@ -15,11 +15,9 @@ import os
 import subprocess
 import sys
 import tempfile
-from collections import Counter
 
-from cluster_corpus import read_sentences
+from cluster_corpus import read_sentences, vocabulary
 
-MIN_COUNT = 3
 CLUSTERS = int(os.environ.get("QALAM_BROWN_CLUSTERS", "256"))
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -28,8 +26,7 @@ def main():
     if len(sys.argv) != 3:
         sys.exit("usage: build_brown_clusters.py NEWS TRAIN > brown-paths.tsv")
     sentences = read_sentences(sys.argv[1], sys.argv[2])
-    counts = Counter(t for s in sentences for t in s)
-    vocab = sorted((w for w, c in counts.items() if c >= MIN_COUNT), key=lambda w: (-counts[w], w))
+    vocab = vocabulary(sentences)
     index = {w: i for i, w in enumerate(vocab)}
     with tempfile.TemporaryDirectory(prefix="qalam-brown-") as work:
         binary = os.path.join(work, "brown_clusters")

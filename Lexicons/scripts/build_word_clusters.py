@@ -13,21 +13,18 @@ cross-validation over four k-means seeds: EntityTagging.md, "Ninth round" and "T
         ../shared/data/anercorp/train.txt > Lexicons/names/word-clusters.tsv
 """
 import sys
-from collections import Counter
 
 import numpy as np
 from scipy.sparse import coo_matrix
 from scipy.sparse.linalg import svds
 
-from cluster_corpus import read_sentences
+from cluster_corpus import read_sentences, vocabulary
 
-MIN_COUNT = 3
 CONTEXTS = 2000
 DIMS = 100
 
 sentences = read_sentences(sys.argv[1], sys.argv[2])
-counts = Counter(t for s in sentences for t in s)
-vocab = sorted((w for w, c in counts.items() if c >= MIN_COUNT), key=lambda w: (-counts[w], w))
+vocab = vocabulary(sentences)
 index = {w: i for i, w in enumerate(vocab)}
 contexts = {w: i for i, w in enumerate(vocab[:CONTEXTS])}
 rows, cols = [], []

@@ -2,8 +2,12 @@
 the unlabeled news, one article per line, cut into words, and the sentences of a CoNLL
 training file (first column), every word folded (`arabic_fold.fold`)."""
 import re
+from collections import Counter
 
 from arabic_fold import fold
+
+# Words seen fewer times get no class (5 until the tenth round of the tagger).
+MIN_COUNT = 3
 
 # Arabic letters (with harakat and tatweel), Latin letters, digits, or any other single character.
 WORD = re.compile(r"[\u0621-\u064A\u0640\u064B-\u0652\u0670]+|[A-Za-z]+|[0-9]+|[^\sA-Za-z0-9\u0621-\u064A]")
@@ -28,3 +32,10 @@ def read_sentences(news_path, train_path):
         if current:
             sentences.append(current)
     return sentences
+
+
+def vocabulary(sentences):
+    """The words both clusterings class: seen at least MIN_COUNT times, most frequent first
+    (ties in code-point order)."""
+    counts = Counter(t for s in sentences for t in s)
+    return sorted((w for w, c in counts.items() if c >= MIN_COUNT), key=lambda w: (-counts[w], w))
