@@ -13,13 +13,18 @@ of ar2en-train.tsv (`train_translit.py --dev-every 10 --dev-offset K --modified`
 fold's lists with the default settings (`qalam eval translit --gold dK.tsv --model mK.tsv
 --nbest-out nbK.tsv --nbest 32`), then run this script over the folds. Deterministic.
 
-Methods: `perceptron` (averaged; weights start at default = 1, the rest 0) or `softmax`
-(a conditional log-linear model over each list, L2-regularized towards default = 1, fitted
-by L-BFGS; needs numpy and scipy).
+Methods: `lambdarank` (the shipped one since the fourteenth round: gradient-boosted regression
+trees trained with LightGBM's LambdaRank objective, one thread, deterministic; needs numpy and
+lightgbm, `pip install lightgbm`), `perceptron` (linear, averaged; weights start at default = 1,
+the rest 0) or `softmax` (linear, a conditional log-linear model over each list,
+L2-regularized towards default = 1, fitted by L-BFGS; needs numpy and scipy).
+A tree model is written as `tree`/`split`/`leaf` lines (format in RerankerTreeEnsemble.swift);
+the script checks that its own reading of those lines scores every training candidate as
+LightGBM does. Tree scores that tie keep the default order (as in the Swift code).
 
-Usage (the shipped file; see Romanization.md, "Sixth round"):
-    python3 Lexicons/scripts/train_translit_reranker.py --folds /tmp/r6 --count 10 \\
-        --out Lexicons/translit/romanizer-reranker.tsv
+Usage (the shipped file; see Romanization.md, "Fourteenth round"):
+    python3 Lexicons/scripts/train_translit_reranker.py --folds /tmp/r6 --count 10 --method lambdarank \\
+        --head 12 --trees 100 --leaves 15 --learning-rate 0.1 --out Lexicons/translit/romanizer-reranker.tsv
 Dev check (train on the folds other than K, score fold K's lists):
     python3 Lexicons/scripts/train_translit_reranker.py --folds /tmp/r6 --test-fold 9 --out /tmp/rr9.tsv
 """
@@ -101,10 +106,88 @@ def train_softmax(data, names, l2):
     return list(result.x)
 
 
-def accuracy(weights, data):
+class Trees:
+    """A tree ensemble in the shipped file's form: per tree, splits (feature, threshold, yes, no;
+    a child >= 0 is a split of the tree, < 0 the leaf -1 - child) and leaf values."""
+
+    def __init__(self, booster):
+        self.trees = []
+        for info in booster.dump_model()["tree_info"]:
+            splits, leaves = [], []
+
+            def visit(node):
+                if "leaf_value" in node or "split_feature" not in node:
+                    leaves.append(node.get("leaf_value", 0.0))
+                    return -len(leaves)
+                if node.get("decision_type", "<=") != "<=":
+                    sys.exit(f"unsupported split {node.get('decision_type')}")
+                index = len(splits)
+                splits.append(None)
+                yes = visit(node["left_child"])
+                no = visit(node["right_child"])
+                splits[index] = (node["split_feature"], float(node["threshold"]), yes, no)
+                return index
+
+            visit(info["tree_structure"])
+            self.trees.append((splits, leaves))
+
+    def score(self, values):
+        total = 0.0
+        for splits, leaves in self.trees:
+            node = 0 if splits else -1
+            while node >= 0:
+                feature, threshold, yes, no = splits[node]
+                node = yes if values[feature] <= threshold else no
+            total += leaves[-1 - node]
+        return total
+
+    def lines(self):
+        for splits, leaves in self.trees:
+            yield f"tree\t{len(splits)}\t{len(leaves)}\n"
+            for feature, threshold, yes, no in splits:
+                yield f"split\t{feature}\t{threshold!r}\t{yes}\t{no}\n"
+            for value in leaves:
+                yield f"leaf\t{float(value)!r}\n"
+
+
+def train_lambdarank(data, trees, leaves, rate):
+    import lightgbm
+    import numpy as np
+    rows, labels, groups = [], [], []
+    for gold, candidates in data:
+        if len(candidates) < 2:
+            continue
+        groups.append(len(candidates))
+        for latin, values in candidates:
+            rows.append(values)
+            labels.append(1 if latin == gold else 0)
+    ranker = lightgbm.LGBMRanker(objective="lambdarank", n_estimators=trees, learning_rate=rate, num_leaves=leaves,
+                                 min_child_samples=20, lambdarank_truncation_level=6, num_threads=1,
+                                 deterministic=True, force_row_wise=True, random_state=0, verbose=-1)
+    x = np.array(rows)
+    ranker.fit(x, np.array(labels), group=groups)
+    model = Trees(ranker.booster_)
+    # The file's reading of the trees must score as LightGBM does (same splits, same leaves).
+    expected = ranker.predict(x)
+    for row, value in zip(rows, expected):
+        if abs(model.score(row) - value) > 1e-9 * max(1.0, abs(value)):
+            sys.exit(f"exported trees score {model.score(row)}, LightGBM {value}")
+    return model
+
+
+def scorer(model):
+    """Score function of a model: a weight list (linear) or Trees."""
+    if isinstance(model, Trees):
+        return model.score
+    return lambda values: dot(model, values)
+
+
+def accuracy(model, data):
+    score = scorer(model)
     top1 = top5 = 0
     for gold, candidates in data:
-        ranked = [latin for latin, _ in sorted(candidates, key=lambda c: -dot(weights, c[1]))]
+        # Ties keep the default order (sorted() is stable).
+        ranked = [latin for latin, _ in sorted(candidates, key=lambda c: -score(c[1]))]
         top1 += ranked[:1] == [gold]
         top5 += gold in ranked[:5]
     return top1 / len(data), top5 / len(data)
@@ -114,7 +197,10 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--folds", required=True, help="folder with nbK.tsv (K = 0 … count-1)")
     parser.add_argument("--count", type=int, default=10)
-    parser.add_argument("--method", choices=["perceptron", "softmax"], default="softmax")
+    parser.add_argument("--method", choices=["lambdarank", "perceptron", "softmax"], default="softmax")
+    parser.add_argument("--trees", type=int, default=100, help="lambdarank: boosting rounds")
+    parser.add_argument("--leaves", type=int, default=15, help="lambdarank: leaves per tree")
+    parser.add_argument("--learning-rate", type=float, default=0.1, help="lambdarank: shrinkage")
     parser.add_argument("--epochs", type=int, default=3, help="perceptron epochs")
     parser.add_argument("--rate", type=float, default=0.1, help="perceptron step")
     parser.add_argument("--l2", type=float, default=1.0, help="softmax: L2 weight towards the default ranking")
@@ -141,6 +227,10 @@ def main():
     def fit(data):
         sub = [names[i] for i in keep]
         data = project(data)
+        if args.method == "lambdarank":
+            if dropped:
+                sys.exit("--drop is for the linear methods")
+            return train_lambdarank(data, args.trees, args.leaves, args.learning_rate)
         if args.method == "perceptron":
             w = train_perceptron(data, sub, args.epochs, args.rate)
         else:
@@ -154,12 +244,18 @@ def main():
         with open(args.out, "w", encoding="utf-8") as out:
             out.write(header)
             out.write(f"head\t{args.head}\n")
+            if isinstance(weights, Trees):
+                out.write("# features, numbered from 0: " + " ".join(names) + "\n")
+                out.writelines(weights.lines())
+                return
             for name, weight in zip(names, weights):
                 out.write(f"{name}\t{weight:.6f}\n")
 
     command = (f"python3 Lexicons/scripts/train_translit_reranker.py --folds FOLDS --count {args.count} "
                f"--method {args.method} --head {args.head}"
-               + (f" --epochs {args.epochs} --rate {args.rate}" if args.method == "perceptron" else f" --l2 {args.l2}")
+               + (f" --epochs {args.epochs} --rate {args.rate}" if args.method == "perceptron"
+                  else f" --trees {args.trees} --leaves {args.leaves} --learning-rate {args.learning_rate}"
+                  if args.method == "lambdarank" else f" --l2 {args.l2}")
                + (f" --drop {args.drop}" if args.drop else "") + f" --out {args.out}")
     if args.test_fold >= 0:
         data = [x for k in range(args.count) if k != args.test_fold for x in folds[k]]
@@ -175,10 +271,12 @@ def main():
     data = [x for k in range(args.count) for x in folds[k]]
     weights = fit(data)
     write(weights,
-          "# Qalam name romanizer: n-best reranker weights, FEATURE<TAB>WEIGHT, and head<TAB>N (candidates reranked).\n"
-          "# Source: default-ranking n-best lists of the 10 held-out folds of ar2en-train.tsv (Apache-2.0), with\n"
+          ("# Qalam name romanizer: n-best reranker, regression trees (tree/split/leaf lines), and head<TAB>N (candidates reranked).\n"
+           if args.method == "lambdarank" else
+           "# Qalam name romanizer: n-best reranker weights, FEATURE<TAB>WEIGHT, and head<TAB>N (candidates reranked).\n")
+          + "# Source: default-ranking n-best lists of the 10 held-out folds of ar2en-train.tsv (Apache-2.0), with\n"
           "# features from the shipped name lists (see their headers). Licence: Apache-2.0.\n"
-          "# Regenerate: fold loop in Sources/QalamNames/QalamNames.docc/Romanization.md (Sixth round), then\n"
+          "# Regenerate: fold loop in Sources/QalamNames/QalamNames.docc/Romanization.md (Sixth and Fourteenth rounds), then\n"
           f"# {command}\n")
     print(f"trained on {len(data)} lists: {accuracy(weights, data)}", file=sys.stderr)
 
