@@ -7,8 +7,8 @@ import QalamLexicons
 /// learned from Wikipedia-mined name pairs, candidate spellings that differ only in
 /// segmentation are merged, and the list is rescored with the US census name lists and
 /// the Latin names seen in training (real names win over plausible non-names). A leading
-/// «و» (and) is also tried as a conjunction. A linear n-best reranker (``RomanizerReranker``)
-/// then reorders each word's best candidates. Multi-word names are romanized word by word
+/// «و» (and) is also tried as a conjunction. An n-best reranker (``RomanizerReranker``,
+/// regression trees) then reorders each word's best candidates. Multi-word names are romanized word by word
 /// (results are cached per word) and combined, best first.
 ///
 /// Thread-safe: one instance can serve many threads (the word cache is locked).
@@ -130,9 +130,8 @@ public final class NameRomanizer: @unchecked Sendable {
     ///
     /// - Parameter reranked: also load the shipped n-best reranker (the default), which reorders
     ///   the first candidates of each word from the evidence behind the default ranking (top-1
-    ///   +1.3 to +1.7 points on two held-out folds of the training pairs; the Latin accuracy of
-    ///   names in news unchanged: see `Romanization.md`, sixth round). `false` gives the default
-    ///   ranking alone.
+    ///   0.428 → 0.449 averaged over ten held-out folds of the training pairs: see
+    ///   `Romanization.md`, fourteenth round). `false` gives the default ranking alone.
     ///
     /// The shipped table of usual spellings of common Arabic names (``ArabicNameSpellings``)
     /// and the larger table of Egyptian names (``EgyptianNameSpellings``) are loaded too.
@@ -155,11 +154,12 @@ public final class NameRomanizer: @unchecked Sendable {
         // then the names of the smaller lexicons, whose bonus combines with the one found in the
         // trie as in `bonus(_:model:configuration:)` (census terms: the larger; others add up).
         var trie = LatinNameTrie(expectedNodes: 300_000 + 2 * (model.censusCounts.count + model.voterNames.count),
-                                 tracksScores: reranker != nil)
-        // With a reranker, each name also gets the lexicon part of its reranker score, summed
+                                 tracksScores: reranker?.isLinear == true)
+        // With a linear reranker, each name also gets the lexicon part of its reranker score, summed
         // over the lists that hold it (``RomanizerReranker/listScore(censusBucket:voter:census1990Rank:worldLocales:)``).
-        let countScore = (0...255).map { Float(reranker?.listScore(censusBucket: UInt8($0)) ?? 0) }
-        let voterScore = Float(reranker?.listScore(voter: true) ?? 0)
+        let linear = reranker?.isLinear == true ? reranker : nil
+        let countScore = (0...255).map { Float(linear?.listScore(censusBucket: UInt8($0)) ?? 0) }
+        let voterScore = Float(linear?.listScore(voter: true) ?? 0)
         let countBonus = (0...255).map {
             Float(configuration.censusCountBonus + configuration.censusCountWeight * (Double($0) / 10 - 2))
         }
@@ -183,7 +183,7 @@ public final class NameRomanizer: @unchecked Sendable {
             if let locales {
                 additive += configuration.worldBonus + configuration.worldLocaleWeight * log10(Double(max(1, locales)))
             }
-            let score = reranker.map { Float($0.listScore(census1990Rank: rank, worldLocales: locales)) } ?? 0
+            let score = linear.map { Float($0.listScore(census1990Rank: rank, worldLocales: locales)) } ?? 0
             trie.insert(name, census: census, additive: Float(additive), score: score)
         }
         // Each name once, with what the three lists say of it (each list's own entries are walked,
@@ -314,7 +314,7 @@ public final class NameRomanizer: @unchecked Sendable {
         }
         var ranked = defaultRanking(of: letters, allowConjunction: allowConjunction)
         if let reranker {
-            reranker.rerank(&ranked, arabicLetters: letters.count) { [trie] in
+            reranker.rerank(&ranked, arabic: letters, model: model) { [trie] in
                 // Names in no list (not in the trie) score as `nolex`.
                 $0.mayBeListed ? trie.score(of: $0.latin).map(Double.init) : nil
             }
@@ -463,7 +463,7 @@ public final class NameRomanizer: @unchecked Sendable {
         var values = [Double](repeating: 0, count: RomanizerReranker.featureNames.count)
         return ranked.enumerated().map { rank, spelling in
             RomanizerReranker.features(of: spelling, rank: rank, bestScore: best, bestModel: bestModel,
-                                       arabicLetters: letters.count, model: model, into: &values)
+                                       arabic: letters, model: model, into: &values)
             return (String(decoding: spelling.latin, as: UTF8.self), spelling.score, values)
         }
     }

@@ -453,9 +453,9 @@ struct NameRomanizerTests {
             try RomanizerReranker(data: Data(complete.replacingOccurrences(of: "head\t4", with: "head\t1").utf8), path: "r.tsv")
         }
         let parsed = try RomanizerReranker(data: Data(complete.utf8), path: "r.tsv")
-        #expect(parsed.weights.count == RomanizerReranker.featureNames.count && parsed.head == 4)
+        #expect(parsed.weights.count == RomanizerReranker.featureNames.count && parsed.head == 4 && parsed.isLinear)
         let shipped = try #require(try romanizer().reranker, "the shipped reranker is on by default")
-        #expect(shipped.head >= 2)
+        #expect(shipped.head >= 2 && !shipped.isLinear)
         #expect(NameRomanizer(model: try romanizer().model).reranker == nil)
 
         // Only `nolex` weighs: an unknown spelling ranked first falls below known names of the head;
@@ -465,17 +465,27 @@ struct NameRomanizerTests {
         var ranked = [RankedSpelling(latin: Array("qzxv".utf8), score: 0, model: 0),
                       RankedSpelling(latin: Array("david".utf8), score: -1, model: -1),
                       RankedSpelling(latin: Array("qzxw".utf8), score: -2, model: -2)]
-        reranker.rerank(&ranked, arabicLetters: 4) { $0.latin == Array("david".utf8) ? 0 : nil }
+        reranker.rerank(&ranked, arabic: [0x062F, 0x064A, 0x0641, 0x062F], model: try romanizer().model) {
+            $0.latin == Array("david".utf8) ? 0 : nil
+        }
         #expect(ranked.map { String(decoding: $0.latin, as: UTF8.self) } == ["david", "qzxv", "qzxw"])
         #expect(ranked[1].score > ranked[2].score)
         #expect(RomanizerReranker.featureNames[RomanizerReranker.noListIndex] == "nolex")
     }
 
-    @Test func rerankingFromTheTrieEqualsTheFeatureLookups() throws {
-        // The romanizer adds the name-list part of the score from its trie; the features written
-        // for training look the lists up one by one. Both must rank a word's head alike.
-        let romanizer = try romanizer()
-        let reranker = try #require(romanizer.reranker)
+    @Test func linearRerankingFromTheTrieEqualsTheFeatureLookups() throws {
+        // A linear reranker's name-list part of the score comes from the romanizer's trie; the
+        // features written for training look the lists up one by one. Both must rank a word's head
+        // alike. (Weights: list features and the default score, so the lists matter.)
+        let shared = try romanizer()
+        let weights: [String: Double] = ["default": 1, "c90": 0.5, "c90rank": 0.2, "c20": 0.3, "c20count": 0.8,
+                                         "voter": -0.2, "world": 0.6, "wloc": 0.4, "nolex": -2, "len": 0.5]
+        let text = RomanizerReranker.featureNames.map { "\($0)\t\(weights[$0] ?? 0)" }.joined(separator: "\n") + "\nhead\t12"
+        let reranker = try RomanizerReranker(data: Data(text.utf8), path: "linear.tsv")
+        var settings = shared.configuration
+        settings.cacheLimit = 0
+        let romanizer = NameRomanizer(model: shared.model, configuration: settings, reranker: reranker,
+                                      egyptianNames: shared.egyptianNames)
         for word in ["سميث", "جونسون", "ماريا", "كيلي", "فيليب", "هيرنانديز"] {
             let list = romanizer.rerankerFeatures(ofWord: word, top: reranker.head)
             let scored = list.map { entry in
@@ -484,6 +494,84 @@ struct NameRomanizerTests {
             let expected = scored.sorted { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }.prefix(3).map(\.0)
             let got = romanizer.romanize(word, top: 3).map { $0.latin.lowercased() }
             #expect(got == Array(expected), "\(word)")
+        }
+    }
+
+    @Test func shippedTreeRerankerRanksByItsScoreOfTheWrittenFeatures() throws {
+        // The features `--nbest-out` writes for training, scored by the shipped trees, give the
+        // order the romanizer returns (ties keep the default order).
+        let romanizer = try romanizer()
+        let reranker = try #require(romanizer.reranker)
+        guard case .trees(let trees) = reranker.scorer else {
+            Issue.record("the shipped reranker is a tree model")
+            return
+        }
+        #expect(trees.count > 0)
+        for word in ["سميث", "جونسون", "ماريا", "كيلي", "فيليب", "هيرنانديز", "غالوي", "ستيلويل", "كولتورتي"] {
+            let list = romanizer.rerankerFeatures(ofWord: word, top: reranker.head)
+            let scores = trees.scores(of: list.flatMap(\.features), count: list.count,
+                                      stride: RomanizerReranker.featureNames.count)
+            let expected = list.indices.sorted { scores[$0] > scores[$1] || (scores[$0] == scores[$1] && $0 < $1) }
+                .prefix(3).map { list[$0].latin }
+            let got = romanizer.romanize(word, top: 3).map { $0.latin.lowercased() }
+            #expect(got == Array(expected), "\(word)")
+        }
+    }
+
+    @Test func treeRerankerFilesAreCheckedAndScored() throws {
+        // Two trees over `default` (feature 0) and `len` (feature 19).
+        let features = RomanizerReranker.featureNames
+        #expect(features[0] == "default" && features[19] == "len")
+        let text = """
+            # two trees
+            head\t3
+            tree\t2\t3
+            split\t0\t-0.5\t-1\t1
+            split\t19\t1.25\t-2\t-3
+            leaf\t-1
+            leaf\t0.5
+            leaf\t2
+            tree\t0\t1
+            leaf\t0.25
+            """
+        let reranker = try RomanizerReranker(data: Data(text.utf8), path: "t.tsv")
+        #expect(!reranker.isLinear && reranker.head == 3)
+        guard case .trees(let trees) = reranker.scorer else {
+            Issue.record("a file of trees is read as trees")
+            return
+        }
+        #expect(trees.count == 2)
+        var rows = [Double](repeating: 0, count: 3 * features.count)
+        rows[0] = -1                                         // default ≤ −0.5: leaf −1
+        rows[features.count] = 0; rows[features.count + 19] = 1.25  // len ≤ 1.25: leaf 0.5
+        rows[2 * features.count] = 0; rows[2 * features.count + 19] = 2  // len > 1.25: leaf 2
+        #expect(trees.scores(of: rows, count: 3, stride: features.count) == [-0.75, 0.75, 2.25])
+        #expect(trees.scores(of: [1, 2], count: 1, stride: 2) == [0], "too few features: 0, not a crash")
+
+        // The tree's order: the longest spelling first; equal scores keep the default order.
+        var ranked = [RankedSpelling(latin: Array("yy".utf8), score: 0, model: 0),
+                      RankedSpelling(latin: Array("abcdef".utf8), score: -0.2, model: -0.2),
+                      RankedSpelling(latin: Array("bb".utf8), score: -0.3, model: -0.3),
+                      RankedSpelling(latin: Array("tail".utf8), score: -4, model: -4)]
+        reranker.rerank(&ranked, arabic: [0x0627, 0x0628], model: try romanizer().model) { _ in nil }
+        #expect(ranked.map { String(decoding: $0.latin, as: UTF8.self) } == ["abcdef", "yy", "bb", "tail"])
+        #expect(zip(ranked, ranked.dropFirst()).allSatisfy { $0.score > $1.score })
+
+        // Malformed files are clear errors.
+        let bad = [
+            "head\t3\ntree\t1\t3\nsplit\t0\t0\t-1\t-2\nleaf\t0\nleaf\t1\nleaf\t2",   // leaves ≠ splits + 1
+            "head\t3\ntree\t1\t2\nsplit\t99\t0\t-1\t-2\nleaf\t0\nleaf\t1",             // unknown feature
+            "head\t3\ntree\t1\t2\nsplit\t0\t0\t-1\t-5\nleaf\t0\nleaf\t1",              // child outside the tree
+            "head\t3\ntree\t2\t3\nsplit\t0\t0\t1\t-1\nsplit\t0\t0\t0\t-2\nleaf\t0\nleaf\t1\nleaf\t2",  // a loop
+            "head\t3\ntree\t1\t2\nsplit\t0\tx\t-1\t-2\nleaf\t0\nleaf\t1",              // threshold not a number
+            "head\t3\ntree\t1\t2\nsplit\t0\t0\t-1\t-2\nleaf\t0",                       // a leaf missing
+            "head\t3\nleaf\t1",                                                          // a leaf outside a tree
+            "head\t3\ntree\t0\t1\nleaf\tnan",                                            // not finite
+            "head\t3\ntree\t0\t1\nleaf\t1\ndefault\t1",                                  // trees and weights
+            "tree\t0\t1\nleaf\t1",                                                        // no head
+        ]
+        for file in bad {
+            #expect(throws: LexiconError.self, "\(file)") { try RomanizerReranker(data: Data(file.utf8), path: "t.tsv") }
         }
     }
 
@@ -535,6 +623,26 @@ struct NameRomanizerTests {
             if candidates.contains(fields[1].lowercased()) { top5 += 1 }
         }
         #expect(Double(top5) / Double(lines.count) >= 0.35)
+    }
+
+    /// The issue's top-1 target on the whole evaluation file (scored once per round after the
+    /// choices were made on held-out folds of the training pairs; never tuned on), and a floor
+    /// under top-5, whose 0.70 target is not met (0.638 since the fourteenth round).
+    @Test(.enabled(if: translitEvalAvailable, "../shared not found: romanizer evaluation targets skipped"))
+    func evaluationFileTargets() throws {
+        let romanizer = try romanizer()
+        var pairs = 0, top1 = 0, top5 = 0
+        for line in try String(contentsOf: evalFile, encoding: .utf8).split(separator: "\n") {
+            let fields = line.split(separator: "\t")
+            guard fields.count == 2 else { continue }
+            pairs += 1
+            let candidates = romanizer.romanize(String(fields[0]), top: 5).map { $0.latin.lowercased() }
+            if candidates.first == fields[1].lowercased() { top1 += 1 }
+            if candidates.contains(fields[1].lowercased()) { top5 += 1 }
+        }
+        #expect(pairs > 1000)
+        #expect(Double(top1) / Double(pairs) >= 0.45, "top-1 \(top1) of \(pairs)")
+        #expect(Double(top5) / Double(pairs) >= 0.62, "top-5 \(top5) of \(pairs)")
     }
 }
 
