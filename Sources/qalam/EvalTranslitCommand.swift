@@ -80,7 +80,7 @@ struct EvalTranslitCommand: ParsableCommand {
     @Option(help: .hidden) var spellingWindow: Double?
     @Flag(help: "Leave out the n-best reranker (the default ranking alone).")
     var noRerank = false
-    @Option(help: ArgumentHelp("Rerank with these reranker weights instead of the shipped ones.", valueName: "file"))
+    @Option(help: ArgumentHelp("Rerank with this reranker file (trees or linear weights) instead of the shipped one.", valueName: "file"))
     var reranker: String?
 
     func run() throws {
