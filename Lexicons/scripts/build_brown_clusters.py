@@ -16,7 +16,7 @@ import subprocess
 import sys
 import tempfile
 
-from cluster_corpus import read_sentences, vocabulary
+from cluster_corpus import lexicon_words, read_sentences, vocabulary
 
 CLUSTERS = int(os.environ.get("QALAM_BROWN_CLUSTERS", "256"))
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -46,9 +46,7 @@ def main():
     print("# train split (CC BY-SA 4.0): only paths are kept, no text.")
     print("# Regenerate: python3 Lexicons/scripts/build_brown_clusters.py ../shared/data/news/saudinewsnet-sample.txt ../shared/data/anercorp/train.txt > Lexicons/names/brown-paths.tsv")
     print("# Format: word<TAB>path")
-    for w in sorted(vocab):
-        if not w or "\t" in w or w.startswith("#"):
-            continue
+    for w in lexicon_words(vocab):
         print(f"{w}\t{paths[index[w]]}")
 
 

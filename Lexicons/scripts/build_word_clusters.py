@@ -18,7 +18,7 @@ import numpy as np
 from scipy.sparse import coo_matrix
 from scipy.sparse.linalg import svds
 
-from cluster_corpus import read_sentences, vocabulary
+from cluster_corpus import lexicon_words, read_sentences, vocabulary
 
 CONTEXTS = 2000
 DIMS = 100
@@ -75,8 +75,6 @@ print("# Sources: ../shared/data/news/saudinewsnet-sample.txt (SaudiNewsNet, CC 
 print("# train split (CC BY-SA 4.0): only class numbers are kept, no text.")
 print("# Regenerate: python3 Lexicons/scripts/build_word_clusters.py ../shared/data/news/saudinewsnet-sample.txt ../shared/data/anercorp/train.txt > Lexicons/names/word-clusters.tsv")
 print("# Format: word<TAB>class64<TAB>class512")
-for w in sorted(vocab):
-    if not w or "\t" in w or w.startswith("#"):
-        continue
+for w in lexicon_words(vocab):
     i = index[w]
     print(f"{w}\t{small[i]}\t{large[i]}")

@@ -39,3 +39,9 @@ def vocabulary(sentences):
     (ties in code-point order)."""
     counts = Counter(t for s in sentences for t in s)
     return sorted((w for w, c in counts.items() if c >= MIN_COUNT), key=lambda w: (-counts[w], w))
+
+
+def lexicon_words(vocab):
+    """The words of `vocab` a word<TAB>… lexicon line can hold, in code-point order: not empty,
+    no tab, not starting with '#' (a comment line)."""
+    return [w for w in sorted(vocab) if w and "\t" not in w and not w.startswith("#")]
