@@ -112,6 +112,106 @@ struct PackedNameTrie: NameTrieLookup, Sendable {
         }
     }
 
+    /// The trie of names of lower-case letters a–z given in byte order (a name may repeat; it
+    /// keeps its larger bonus): name `i` is `bytes[starts[i]..<starts[i + 1]]`, with bonus
+    /// `bonuses[i]`. Built straight into the packed layout, with no hashed edge table: the nodes
+    /// are counted first (each name adds the letters it does not share with the one before), and
+    /// a node's names, side by side in the sorted input, are split into one run per next letter.
+    /// Names with other bytes, or out of order, are skipped.
+    init(sortedNames bytes: [UInt8], starts: [Int32], bonuses: [Float]) {
+        let count = starts.count - 1
+        func name(_ index: Int) -> ArraySlice<UInt8> { bytes[Int(starts[index])..<Int(starts[index + 1])] }
+        var kept: [Int32] = []
+        kept.reserveCapacity(count)
+        var nodeCount = 1
+        var previous: ArraySlice<UInt8> = []
+        for index in 0..<count {
+            let current = name(index)
+            guard current.allSatisfy({ $0 &- UInt8(ascii: "a") < 26 }), !current.lexicographicallyPrecedes(previous) else {
+                continue
+            }
+            var shared = 0
+            while shared < current.count, shared < previous.count,
+                  current[current.startIndex + shared] == previous[previous.startIndex + shared] { shared += 1 }
+            nodeCount += current.count - shared
+            kept.append(Int32(index))
+            previous = current
+        }
+        var nodes = [Node](repeating: Node(mask: 0, first: 0), count: nodeCount)
+        var bonus = [Float](repeating: -.infinity, count: nodeCount)
+        var used = 1
+        // Nodes still to fill, each with its run of `kept` and its depth (depth first).
+        var pending: [(node: Int32, low: Int, high: Int, depth: Int)] = [(0, 0, kept.count, 0)]
+        while let (node, low, high, depth) = pending.popLast() {
+            var place = low
+            // Names ending here come first in a sorted run.
+            while place < high, Int(starts[Int(kept[place])]) + depth == Int(starts[Int(kept[place]) + 1]) {
+                bonus[Int(node)] = max(bonus[Int(node)], bonuses[Int(kept[place])])
+                place += 1
+            }
+            if place == high { continue }
+            if high - place == 1 {
+                // One name left (most nodes: the rest of a name is a chain): its letters in a row.
+                let last = Int(kept[place])
+                var current = node
+                for offset in (Int(starts[last]) + depth)..<Int(starts[last + 1]) {
+                    let child = Int32(used)
+                    used += 1
+                    nodes[Int(current)] = Node(mask: UInt32(1) << UInt32(bytes[offset] - UInt8(ascii: "a")), first: child)
+                    current = child
+                }
+                bonus[Int(current)] = max(bonus[Int(current)], bonuses[last])
+                continue
+            }
+            // One run per next letter; the children get consecutive numbers in letter order.
+            let first = Int32(used)
+            var mask: UInt32 = 0
+            let pushedFrom = pending.count
+            while place < high {
+                let letter = bytes[Int(starts[Int(kept[place])]) + depth]
+                var end = place + 1
+                while end < high, bytes[Int(starts[Int(kept[end])]) + depth] == letter { end += 1 }
+                mask |= UInt32(1) << UInt32(letter - UInt8(ascii: "a"))
+                pending.append((Int32(used), place, end, depth + 1))
+                used += 1
+                place = end
+            }
+            nodes[Int(node)] = Node(mask: mask, first: first)
+            // The first letter's subtree is filled next.
+            pending[pushedFrom...].reverse()
+        }
+        self.nodes = nodes
+        otherEdges = [:]
+        terminalBonus = bonus
+        scores = []
+    }
+
+    /// Calls `body` with every name spelled by letters a–z (names through other bytes, as
+    /// "o'neil", are left out) and its bonus, in byte order.
+    func forEachLetterName(_ body: ([UInt8], Float) -> Void) {
+        var name: [UInt8] = []
+        // Depth-first: each entry is a node and the depth of its letter in `name`.
+        var pending: [(node: Int32, depth: Int, letter: UInt8)] = []
+        func push(childrenOf node: Int32, depth: Int) {
+            let entry = nodes[Int(node)]
+            var mask = entry.mask & ((1 << 26) - 1)
+            var child = entry.first + Int32(mask.nonzeroBitCount)
+            while mask != 0 {
+                let letter = 31 - mask.leadingZeroBitCount
+                mask &= ~(UInt32(1) << UInt32(letter))
+                child -= 1
+                pending.append((child, depth, UInt8(ascii: "a") + UInt8(letter)))
+            }
+        }
+        push(childrenOf: 0, depth: 0)
+        while let (node, depth, letter) = pending.popLast() {
+            name.removeLast(name.count - depth)
+            name.append(letter)
+            if terminalBonus[Int(node)] != -.infinity { body(name, terminalBonus[Int(node)]) }
+            push(childrenOf: node, depth: depth + 1)
+        }
+    }
+
     /// The letters (``LatinNameTrie/maskBit(_:)`` bits) that have an edge out of `node`.
     @inline(__always)
     func children(of node: Int32) -> UInt32 { nodes[Int(node)].mask }
