@@ -120,65 +120,86 @@ struct PackedNameTrie: NameTrieLookup, Sendable {
     /// Names with other bytes, or out of order, are skipped.
     init(sortedNames bytes: [UInt8], starts: [Int32], bonuses: [Float]) {
         let count = starts.count - 1
-        func name(_ index: Int) -> ArraySlice<UInt8> { bytes[Int(starts[index])..<Int(starts[index + 1])] }
-        var kept: [Int32] = []
+        // The names kept, each with its start, length and the letters it shares with the kept
+        // name before it (which tell where a run of names splits by letter).
+        var kept: [(start: Int32, length: Int32, shared: Int32, bonus: Float)] = []
         kept.reserveCapacity(count)
         var nodeCount = 1
-        var previous: ArraySlice<UInt8> = []
-        for index in 0..<count {
-            let current = name(index)
-            guard current.allSatisfy({ $0 &- UInt8(ascii: "a") < 26 }), !current.lexicographicallyPrecedes(previous) else {
-                continue
+        // (No closure over the arrays below: mutable captures are boxed and checked on every access.)
+        do {
+            var previous = 0..<0
+            for index in 0..<count {
+                let current = Int(starts[index])..<Int(starts[index + 1])
+                var letters = true
+                for offset in current where bytes[offset] &- UInt8(ascii: "a") >= 26 {
+                    letters = false
+                    break
+                }
+                guard letters else { continue }
+                var shared = 0
+                while shared < current.count, shared < previous.count,
+                      bytes[current.lowerBound + shared] == bytes[previous.lowerBound + shared] { shared += 1 }
+                // Out of order: `current` ends within `previous`, or differs by a smaller letter.
+                if shared < previous.count
+                    && (shared == current.count || bytes[current.lowerBound + shared] < bytes[previous.lowerBound + shared]) {
+                    continue
+                }
+                nodeCount += current.count - shared
+                kept.append((Int32(current.lowerBound), Int32(current.count), Int32(shared), bonuses[index]))
+                previous = current
             }
-            var shared = 0
-            while shared < current.count, shared < previous.count,
-                  current[current.startIndex + shared] == previous[previous.startIndex + shared] { shared += 1 }
-            nodeCount += current.count - shared
-            kept.append(Int32(index))
-            previous = current
         }
         var nodes = [Node](repeating: Node(mask: 0, first: 0), count: nodeCount)
         var bonus = [Float](repeating: -.infinity, count: nodeCount)
         var used = 1
         // Nodes still to fill, each with its run of `kept` and its depth (depth first).
-        var pending: [(node: Int32, low: Int, high: Int, depth: Int)] = [(0, 0, kept.count, 0)]
-        while let (node, low, high, depth) = pending.popLast() {
-            var place = low
-            // Names ending here come first in a sorted run.
-            while place < high, Int(starts[Int(kept[place])]) + depth == Int(starts[Int(kept[place]) + 1]) {
-                bonus[Int(node)] = max(bonus[Int(node)], bonuses[Int(kept[place])])
-                place += 1
-            }
-            if place == high { continue }
-            if high - place == 1 {
-                // One name left (most nodes: the rest of a name is a chain): its letters in a row.
-                let last = Int(kept[place])
-                var current = node
-                for offset in (Int(starts[last]) + depth)..<Int(starts[last + 1]) {
-                    let child = Int32(used)
-                    used += 1
-                    nodes[Int(current)] = Node(mask: UInt32(1) << UInt32(bytes[offset] - UInt8(ascii: "a")), first: child)
-                    current = child
+        var pending: [(node: Int32, low: Int, high: Int, depth: Int32)] = [(0, 0, kept.count, 0)]
+        do {
+            while let (node, low, high, depth) = pending.popLast() {
+                var place = low
+                // Names ending here come first in a sorted run.
+                while place < high, kept[place].length == depth {
+                    bonus[Int(node)] = max(bonus[Int(node)], kept[place].bonus)
+                    place += 1
                 }
-                bonus[Int(current)] = max(bonus[Int(current)], bonuses[last])
-                continue
+                if place == high { continue }
+                if high - place == 1 {
+                    // One name left (most nodes: the rest of a name is a chain): its letters in a row.
+                    let last = kept[place]
+                    var current = node
+                    for offset in Int(last.start + depth)..<Int(last.start + last.length) {
+                        let child = Int32(used)
+                        used += 1
+                        nodes[Int(current)] = Node(mask: UInt32(1) << UInt32(bytes[offset] - UInt8(ascii: "a")), first: child)
+                        current = child
+                    }
+                    bonus[Int(current)] = max(bonus[Int(current)], last.bonus)
+                    continue
+                }
+                // One run per next letter (a name sharing only `depth` letters with the one before
+                // starts a run); the children get consecutive numbers in letter order.
+                let first = Int32(used)
+                var mask: UInt32 = 0
+                let pushedFrom = pending.count
+                while place < high {
+                    let letter = bytes[Int(kept[place].start + depth)]
+                    var end = place + 1
+                    while end < high, kept[end].shared > depth { end += 1 }
+                    mask |= UInt32(1) << UInt32(letter - UInt8(ascii: "a"))
+                    pending.append((Int32(used), place, end, depth + 1))
+                    used += 1
+                    place = end
+                }
+                nodes[Int(node)] = Node(mask: mask, first: first)
+                // The first letter's subtree is filled next (swapped in place: reversing a slice
+                // of `pending` copied it).
+                var left = pushedFrom, right = pending.count - 1
+                while left < right {
+                    pending.swapAt(left, right)
+                    left += 1
+                    right -= 1
+                }
             }
-            // One run per next letter; the children get consecutive numbers in letter order.
-            let first = Int32(used)
-            var mask: UInt32 = 0
-            let pushedFrom = pending.count
-            while place < high {
-                let letter = bytes[Int(starts[Int(kept[place])]) + depth]
-                var end = place + 1
-                while end < high, bytes[Int(starts[Int(kept[end])]) + depth] == letter { end += 1 }
-                mask |= UInt32(1) << UInt32(letter - UInt8(ascii: "a"))
-                pending.append((Int32(used), place, end, depth + 1))
-                used += 1
-                place = end
-            }
-            nodes[Int(node)] = Node(mask: mask, first: first)
-            // The first letter's subtree is filled next.
-            pending[pushedFrom...].reverse()
         }
         self.nodes = nodes
         otherEdges = [:]
