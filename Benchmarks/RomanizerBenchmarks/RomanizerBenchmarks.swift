@@ -58,10 +58,12 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     // As `NameRomanizer()` (n-best reranker, Arabic-name and Egyptian-name tables, noisy-channel
-    // term), with the word cache off; top 5, and top 1 (the best spelling only, what entity
-    // tagging asks for). The third runs the fifth round's ranking (no reranker) on the same
-    // names, for a before/after in one run.
-    for (label, top, reranked) in [("top 5", 5, true), ("top 1", 1, true), ("top 5, no reranker", 5, false)] {
+    // term, skeleton pass), with the word cache off; top 5, and top 1 (the best spelling only,
+    // what entity tagging asks for). The last two leave out the skeleton pass (fifteenth round)
+    // or the reranker on the same names, for a before/after in one run.
+    for (label, top, reranked, skeletons) in [("top 5", 5, true, true), ("top 1", 1, true, true),
+                                              ("top 5, no skeleton pass", 5, true, false),
+                                              ("top 5, no reranker", 5, false, true)] {
         Benchmark("NameRomanizer distinct names, no cache (\(label))",
                   configuration: .init(metrics: [.wallClock, .throughput], scalingFactor: .kilo)) { benchmark in
             let model = try RomanizerModel.shipped()
@@ -70,7 +72,8 @@ let benchmarks: @Sendable () -> Void = {
             let romanizer = NameRomanizer(model: model, configuration: settings,
                                           reranker: reranked ? try RomanizerReranker.shipped() : nil,
                                           spellings: try ArabicNameSpellings.shipped(),
-                                          egyptianNames: try EgyptianNameSpellings.shipped())
+                                          egyptianNames: try EgyptianNameSpellings.shipped(),
+                                          skeletons: skeletons ? try NameSkeleton.shipped() : nil)
             benchmark.startMeasurement()
             for index in benchmark.scaledIterations {
                 blackHole(romanizer.romanize(names[index % names.count], top: top))

@@ -276,7 +276,7 @@ def main():
            "# Qalam name romanizer: n-best reranker weights, FEATURE<TAB>WEIGHT, and head<TAB>N (candidates reranked).\n")
           + "# Source: default-ranking n-best lists of the 10 held-out folds of ar2en-train.tsv (Apache-2.0), with\n"
           "# features from the shipped name lists (see their headers). Licence: Apache-2.0.\n"
-          "# Regenerate: fold loop in Sources/QalamNames/QalamNames.docc/Romanization.md (Sixth and Fourteenth rounds), then\n"
+          "# Regenerate: fold loop in Sources/QalamNames/QalamNames.docc/Romanization.md (Sixth, Fourteenth and Fifteenth rounds), then\n"
           f"# {command}\n")
     print(f"trained on {len(data)} lists: {accuracy(weights, data)}", file=sys.stderr)
 

@@ -61,8 +61,9 @@ struct BeamDecoder {
         init() {}
     }
 
-    /// As ``decode(_:trie:bonusTrie:memo:)``, in `buffers` (same results).
-    func decode(_ letters: [UInt32], trie: PackedNameTrie? = nil, bonusTrie: PackedNameTrie,
+    /// As ``decode(_:trie:bonusTrie:memo:)``, in `buffers` (same results). With a `trie`, the
+    /// spellings are the names below `root` (the skeleton pass starts below a skeleton's node).
+    func decode(_ letters: [UInt32], trie: PackedNameTrie? = nil, root: Int32 = 0, bonusTrie: PackedNameTrie,
                 memo: ArcScoreMemo, buffers: inout Buffers) -> [Result] {
         let count = letters.count
         var pool: [Hypothesis] = []
@@ -86,7 +87,7 @@ struct BeamDecoder {
         pool.reserveCapacity(count * beamWidth * 8)
         best.removeAll(keepingCapacity: true)
         best.append(contentsOf: repeatElement(-.infinity, count: count + 1))
-        pool.append(Hypothesis(score: 0, history: model.startHistory, node: 0, parent: -1, graphone: -1, target: 0))
+        pool.append(Hypothesis(score: 0, history: model.startHistory, node: trie == nil ? 0 : root, parent: -1, graphone: -1, target: 0))
         best[0] = 0
         // Hypotheses reaching position p are created while extending positions p − 1 and p − 2,
         // so they lie in the pool from `firstCreated[p − 2]` on (no per-position arrays).

@@ -4,8 +4,10 @@ import QalamLexicons
 /// Romanizes Arabic-script names: «جون سميث» → "John Smith".
 ///
 /// Each word is decoded with a beam search over a joint-sequence (graphone) n-gram model
-/// learned from Wikipedia-mined name pairs, candidate spellings that differ only in
-/// segmentation are merged, and the list is rescored with the US census name lists and
+/// learned from Wikipedia-mined name pairs, three times: freely, constrained to known Latin
+/// names, and constrained to the known names that share the word's consonant skeleton
+/// (``NameSkeleton``: rare letter correspondences are tried there). Candidate spellings that
+/// differ only in segmentation are merged, and the list is rescored with the US census name lists and
 /// the Latin names seen in training (real names win over plausible non-names). A leading
 /// «و» (and) is also tried as a conjunction. An n-best reranker (``RomanizerReranker``,
 /// regression trees) then reorders each word's best candidates. Multi-word names are romanized word by word
@@ -82,6 +84,15 @@ public final class NameRomanizer: @unchecked Sendable {
         /// A listed spelling the search did not find is added this much (log10) below the word's
         /// best candidate (less the decay of its place in the list).
         public var egyptianNameInsertGap = 3.0
+        /// Hypotheses kept per Arabic position in the skeleton pass, which searches only the known
+        /// names whose consonant skeleton (``NameSkeleton``) is the word's: it reaches names the
+        /// other passes miss because they need a rare graphone («ميرفي» → Murphy needs ي → u).
+        /// 0, or no skeleton table: no such pass.
+        public var skeletonBeamWidth = 40
+        /// Graphones tried per Arabic letter (or letter pair) in the skeleton pass.
+        public var skeletonGraphonesPerLetter = 64
+        /// Pruning threshold (log10) of the skeleton pass.
+        public var skeletonPruningThreshold = 5.0
         /// Words cached (per instance); 0 disables the cache.
         public var cacheLimit = 100_000
 
@@ -100,8 +111,13 @@ public final class NameRomanizer: @unchecked Sendable {
     public let spellings: ArabicNameSpellings?
     /// Usual spellings of 41k Arabic given names, a bonus for the candidates they list (nil: none).
     public let egyptianNames: EgyptianNameSpellings?
+    /// The consonant skeletons of the skeleton pass (nil: no such pass).
+    public let skeletons: NameSkeleton?
     private var cache: [String: [RomanizationCandidate]] = [:]
     private let trie: PackedNameTrie
+    /// The known names again, each below the ``NameSkeleton/prefix(ofPacked:)`` of each of its
+    /// skeletons (nil: no skeleton pass).
+    private let skeletonTrie: PackedNameTrie?
     /// The P(latin) estimator of the noisy-channel term (nil when its weight is 0).
     private let marginalScorer: LatinMarginalScorer?
     private let lock = NSLock()
@@ -137,19 +153,23 @@ public final class NameRomanizer: @unchecked Sendable {
     /// and the larger table of Egyptian names (``EgyptianNameSpellings``) are loaded too.
     public convenience init(reranked: Bool = true) throws {
         try self.init(model: RomanizerModel.shipped(), reranker: reranked ? RomanizerReranker.shipped() : nil,
-                      spellings: ArabicNameSpellings.shipped(), egyptianNames: EgyptianNameSpellings.shipped())
+                      spellings: ArabicNameSpellings.shipped(), egyptianNames: EgyptianNameSpellings.shipped(),
+                      skeletons: NameSkeleton.shipped())
     }
 
     /// Uses an already loaded model and, optionally, a reranker for the candidates of each word
     /// and a table of usual spellings of Arabic names (listed words get those spellings first),
-    /// and a table of Egyptian names whose listed spellings get a bonus.
+    /// and a table of Egyptian names whose listed spellings get a bonus, and the consonant
+    /// skeletons of the skeleton pass.
     public init(model: RomanizerModel, configuration: Configuration = Configuration(), reranker: RomanizerReranker? = nil,
-                spellings: ArabicNameSpellings? = nil, egyptianNames: EgyptianNameSpellings? = nil) {
+                spellings: ArabicNameSpellings? = nil, egyptianNames: EgyptianNameSpellings? = nil,
+                skeletons: NameSkeleton? = nil) {
         self.model = model
         self.configuration = configuration
         self.reranker = reranker
         self.spellings = spellings
         self.egyptianNames = egyptianNames
+        self.skeletons = configuration.skeletonBeamWidth > 0 ? skeletons : nil
         // The large sorted lists first, each name with its own list's bonus (no strings built);
         // then the names of the smaller lexicons, whose bonus combines with the one found in the
         // trie as in `bonus(_:model:configuration:)` (census terms: the larger; others add up).
@@ -202,10 +222,56 @@ public final class NameRomanizer: @unchecked Sendable {
             add(name, rank: nil, locales: world.number(at: index), trained: false)
         }
         self.trie = PackedNameTrie(consuming: &trie)
+        skeletonTrie = self.skeletons.map { [trie = self.trie] in Self.skeletonTrie(of: trie, skeletons: $0) }
         marginalScorer = configuration.channelWeight != 0 && configuration.channelCandidates > 0
             ? LatinMarginalScorer(model: model, beamWidth: configuration.channelBeamWidth,
                                   graphonesPerSpan: configuration.channelGraphonesPerSpan)
             : nil
+    }
+
+    /// The trie of every known name (those of `names`, with their bonus) below the
+    /// ``NameSkeleton/prefix(ofPacked:)`` of each of its skeletons: the skeleton pass walks a
+    /// word's prefix, then searches the names below. The entries are sorted before the trie is
+    /// built, so that the names below one node lie side by side in memory.
+    private static func skeletonTrie(of names: PackedNameTrie, skeletons: NameSkeleton) -> PackedNameTrie {
+        var nameBytes: [UInt8] = []
+        var nameStarts: [Int32] = [0]
+        var bonuses: [Float] = []
+        // (packed skeleton, name number): names come in byte order.
+        var entries: [(key: UInt64, name: Int32)] = []
+        var keys: [UInt64] = []
+        var variants: [NameSkeleton.PackingVariant] = []
+        var next: [NameSkeleton.PackingVariant] = []
+        names.forEachLetterName { name, bonus in
+            keys.removeAll(keepingCapacity: true)
+            skeletons.packedKeys(latin: name, into: &keys, variants: &variants, next: &next)
+            guard !keys.isEmpty else { return }
+            let number = Int32(bonuses.count)
+            for key in keys { entries.append((key, number)) }
+            nameBytes.append(contentsOf: name)
+            nameStarts.append(Int32(nameBytes.count))
+            bonuses.append(bonus)
+        }
+        entries.sort { $0.key < $1.key || ($0.key == $1.key && $0.name < $1.name) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(nameBytes.count * 2 * entries.count / max(1, bonuses.count))
+        var starts: [Int32] = [0]
+        starts.reserveCapacity(entries.count + 1)
+        var values: [Float] = []
+        values.reserveCapacity(entries.count)
+        var previousKey: UInt64 = 0
+        var prefix: [UInt8] = []
+        for (key, name) in entries {
+            if key != previousKey || prefix.isEmpty {
+                prefix = NameSkeleton.prefix(ofPacked: key)
+                previousKey = key
+            }
+            bytes.append(contentsOf: prefix)
+            bytes.append(contentsOf: nameBytes[Int(nameStarts[Int(name)])..<Int(nameStarts[Int(name) + 1])])
+            starts.append(Int32(bytes.count))
+            values.append(bonuses[Int(name)])
+        }
+        return PackedNameTrie(sortedNames: bytes, starts: starts, bonuses: values)
     }
 
     /// Up to `top` Latin spellings of `arabic` (one or more words), best first. Words
@@ -334,7 +400,7 @@ public final class NameRomanizer: @unchecked Sendable {
         return result
     }
 
-    /// The default ranking of a folded word's spellings, best first: the two beam passes, model
+    /// The default ranking of a folded word's spellings, best first: the three beam passes, model
     /// score + lexicon bonuses, the noisy-channel term on the head, the Egyptian-name table.
     func defaultRanking(of letters: [UInt32], allowConjunction: Bool) -> [RankedSpelling] {
         let decoder = BeamDecoder(model: model, configuration: configuration)
@@ -343,6 +409,11 @@ public final class NameRomanizer: @unchecked Sendable {
         lexiconSettings.graphonesPerLetter = configuration.lexiconGraphonesPerLetter
         lexiconSettings.pruningThreshold = configuration.lexiconPruningThreshold
         let lexiconDecoder = BeamDecoder(model: model, configuration: lexiconSettings)
+        var skeletonSettings = configuration
+        skeletonSettings.beamWidth = configuration.skeletonBeamWidth
+        skeletonSettings.graphonesPerLetter = configuration.skeletonGraphonesPerLetter
+        skeletonSettings.pruningThreshold = configuration.skeletonPruningThreshold
+        let skeletonDecoder = BeamDecoder(model: model, configuration: skeletonSettings)
         var bestFree = -Double.infinity
         lock.lock()
         let memo = idleMemos.popLast() ?? ArcScoreMemo(size: Self.memoSlots)
@@ -356,6 +427,19 @@ public final class NameRomanizer: @unchecked Sendable {
         }
         // Spelling → (log10 probability, lexicon bonus).
         buffers.merged.removeAll()
+        // A constrained pass's results joined to `found`: segmentations of a spelling summed,
+        // then each spelling kept with the better of its scores.
+        func join(_ results: [BeamDecoder.Result], penalty: Double) {
+            buffers.constrained.removeAll()
+            for result in results {
+                buffers.constrained.accumulate(result.latin, score: result.score - penalty, bonus: result.bonus)
+            }
+            let constrained = buffers.constrained
+            for entry in 0..<constrained.count {
+                buffers.found.keepBetter(constrained.spellings[entry], score: constrained.scores[entry],
+                                         bonus: constrained.bonuses[entry])
+            }
+        }
         func collect(_ letters: [UInt32], penalty: Double) {
             buffers.found.removeAll()
             for result in decoder.decode(letters, bonusTrie: trie, memo: memo, buffers: &buffers.decoder) {
@@ -363,15 +447,17 @@ public final class NameRomanizer: @unchecked Sendable {
             }
             for score in buffers.found.scores { bestFree = max(bestFree, score) }
             if configuration.lexiconBeamWidth > 0 {
-                buffers.constrained.removeAll()
-                for result in lexiconDecoder.decode(letters, trie: trie, bonusTrie: trie, memo: memo,
-                                                    buffers: &buffers.decoder) {
-                    buffers.constrained.accumulate(result.latin, score: result.score - penalty, bonus: result.bonus)
-                }
-                let constrained = buffers.constrained
-                for entry in 0..<constrained.count {
-                    buffers.found.keepBetter(constrained.spellings[entry], score: constrained.scores[entry],
-                                             bonus: constrained.bonuses[entry])
+                join(lexiconDecoder.decode(letters, trie: trie, bonusTrie: trie, memo: memo, buffers: &buffers.decoder),
+                     penalty: penalty)
+            }
+            // The skeleton pass: the known names below the word's skeleton in the skeleton trie.
+            if let skeletons, let skeletonTrie,
+               let key = NameSkeleton.packed(skeletons.key(arabic: letters)) {
+                let root = skeletonTrie.lookup(NameSkeleton.prefix(ofPacked: key))
+                if root >= 0 {
+                    join(skeletonDecoder.decode(letters, trie: skeletonTrie, root: root, bonusTrie: trie, memo: memo,
+                                                buffers: &buffers.decoder),
+                         penalty: penalty)
                 }
             }
             let found = buffers.found

@@ -67,6 +67,11 @@ struct EvalTranslitCommand: ParsableCommand {
     @Option(help: .hidden) var egyptianBonus: Double?
     @Option(help: .hidden) var egyptianDecay: Double?
     @Option(help: .hidden) var egyptianInsertGap: Double?
+    @Flag(help: "Leave out the skeleton pass (known names whose consonant skeleton is the word's).")
+    var noSkeletons = false
+    @Option(help: .hidden) var skeletonBeam: Int?
+    @Option(help: .hidden) var skeletonGraphones: Int?
+    @Option(help: .hidden) var skeletonThreshold: Double?
     @Option(help: .hidden) var channelWeight: Double?
     @Option(help: .hidden) var channelCandidates: Int?
     @Option(help: .hidden) var channelMaxGap: Double?
@@ -125,6 +130,9 @@ struct EvalTranslitCommand: ParsableCommand {
         if let egyptianBonus { settings.egyptianNameBonus = egyptianBonus }
         if let egyptianDecay { settings.egyptianNameDecay = egyptianDecay }
         if let egyptianInsertGap { settings.egyptianNameInsertGap = egyptianInsertGap }
+        if let skeletonBeam { settings.skeletonBeamWidth = skeletonBeam }
+        if let skeletonGraphones { settings.skeletonGraphonesPerLetter = skeletonGraphones }
+        if let skeletonThreshold { settings.skeletonPruningThreshold = skeletonThreshold }
         if let channelWeight { settings.channelWeight = channelWeight }
         if let channelCandidates { settings.channelCandidates = channelCandidates }
         if let channelMaxGap { settings.channelMaxGap = channelMaxGap }
@@ -145,7 +153,8 @@ struct EvalTranslitCommand: ParsableCommand {
         }
         let romanizer = NameRomanizer(model: loaded, configuration: settings, reranker: weights,
                                       spellings: noNameTable ? nil : try ArabicNameSpellings.shipped(),
-                                      egyptianNames: noEgyptianNames ? nil : try EgyptianNameSpellings.shipped())
+                                      egyptianNames: noEgyptianNames ? nil : try EgyptianNameSpellings.shipped(),
+                                      skeletons: noSkeletons ? nil : try NameSkeleton.shipped())
         let loadTime = ContinuousClock.now - loadStarted
         if reverse {
             var matcher = LatinNameMatcher(romanizer: romanizer)

@@ -438,6 +438,121 @@ struct NameRomanizerTests {
         #expect(PackedNameTrie(LatinNameTrie()).bonus(of: Array("a".utf8)) == 0)
     }
 
+    @Test func trieBuiltFromSortedNamesAnswersAsTheBuilder() {
+        // Random names over a small alphabet share many prefixes; some repeat, some are prefixes
+        // of others, one has a byte the sorted build leaves out.
+        var generator = SystemRandomNumberGenerator()
+        var names = (0..<400).map { _ in
+            String((0..<Int.random(in: 1...7, using: &generator)).map { _ in "abcz".randomElement(using: &generator) ?? "a" })
+        }
+        names.append("o'neil")
+        let sorted = names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        var bytes: [UInt8] = []
+        var starts: [Int32] = [0]
+        var bonuses: [Float] = []
+        var builder = LatinNameTrie()
+        for name in sorted {
+            let bonus = Float.random(in: 0...5, using: &generator)
+            bytes.append(contentsOf: name.utf8)
+            starts.append(Int32(bytes.count))
+            bonuses.append(bonus)
+            if name != "o'neil" { builder.insert(name.utf8, bonus: bonus) }
+        }
+        let packed = PackedNameTrie(sortedNames: bytes, starts: starts, bonuses: bonuses)
+        #expect(packed.nodeCount == builder.nodeCount)
+        for name in names + ["", "q", "abcabca", "o'", "o"] {
+            let key = Array(name.utf8)
+            #expect(packed.bonus(of: key) == builder.bonus(of: key), "\(name)")
+            #expect((packed.lookup(key) >= 0) == (builder.lookup(key) >= 0), "\(name)")
+        }
+        var listed: [String] = []
+        packed.forEachLetterName { name, bonus in
+            listed.append(String(decoding: name, as: UTF8.self))
+            #expect(bonus == builder.bonus(of: name))
+        }
+        #expect(listed == Array(Set(sorted.filter { $0 != "o'neil" })).sorted())
+        // Out-of-order names are left out, not misplaced.
+        let disordered = PackedNameTrie(sortedNames: Array("bca".utf8), starts: [0, 1, 2, 3], bonuses: [1, 2, 3])
+        #expect(disordered.bonus(of: Array("b".utf8)) == 1 && disordered.bonus(of: Array("c".utf8)) == 2)
+        #expect(disordered.lookup(Array("a".utf8)) < 0)
+    }
+
+    @Test func skeletonsOfArabicAndLatinNamesMeet() throws {
+        let skeletons = try NameSkeleton.shipped()
+        func arabic(_ word: String) -> String {
+            String(decoding: skeletons.key(arabic: ArabicNameFolding.foldForModel(word)), as: UTF8.self)
+        }
+        func latin(_ name: String) -> [String] {
+            skeletons.keys(latin: Array(name.utf8)).map { String(decoding: $0, as: UTF8.self) }
+        }
+        // Vowels, long vowels, h and doubled letters give nothing; the two sides meet.
+        for (word, name) in [("ميرفي", "murphy"), ("ماكجرو", "mcgrew"), ("تشارلز", "charles"), ("ألكسندر", "alexander"),
+                             ("كريستوفر", "christopher"), ("ميشيل", "michel"), ("موراتي", "murati"), ("سيسيليا", "cecilia")] {
+            #expect(latin(name).contains(arabic(word)), "\(word) \(arabic(word)) vs \(name) \(latin(name))")
+        }
+        #expect(arabic("ميرفي") == "MRF")
+        #expect(arabic("واي") == "")
+        #expect(latin("mitchell") == ["MTSL"])
+        #expect(latin("ch") == ["K", "TS", "S"])
+        #expect(latin("aeiouy") == [""])
+        // Alternatives multiply up to the cap, without repeats.
+        #expect(latin("jjjjjjj").count <= NameSkeleton.maximumVariants)
+        #expect(Set(latin("xjchx")).count == latin("xjchx").count)
+        // A bad table is a clear error naming the row.
+        for rows in [[["arabic", "ب", "BB"]], [["arabic", "x", "B"]], [["latin", "Ph", "F"]], [["latin", "ph", "f"]],
+                     [["latin", "ph", "F", "E"]], [["greek", "ph", "F"]], [["arabic", "ب", "B"], ["arabic", "ب", "P"]],
+                     [["latin", "c", "S", "e"], ["latin", "c", "K", "e"]], [["latin", "ph"]], [["latin", "schtz", "S"]],
+                     [["latin", "x", "KSSS"]], [["latin", "x", "K|S|T|D|B"]]] {
+            #expect(throws: LexiconError.self, "\(rows)") { try NameSkeleton(rows: rows) }
+        }
+        // The packed keys that loading reads are the same rules as numbers.
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let name = (0..<Int.random(in: 1...12, using: &generator)).map { _ in
+                Array("abcdeghijkloprstuwxyz".utf8).randomElement(using: &generator) ?? 0x61
+            }
+            var packed: [UInt64] = []
+            skeletons.packedKeys(latin: name, into: &packed)
+            let expected = skeletons.keys(latin: name).compactMap(NameSkeleton.packed)
+            #expect(packed == expected, "\(String(decoding: name, as: UTF8.self))")
+            for key in packed {
+                let prefix = NameSkeleton.prefix(ofPacked: key)
+                #expect(Int(prefix[0] - UInt8(ascii: "a")) == prefix.count - 1)
+            }
+        }
+        #expect(NameSkeleton.packed(Array("MRF".utf8)).map(NameSkeleton.prefix(ofPacked:)) == Array("dmrf".utf8))
+        #expect(NameSkeleton.packed([]) == nil && NameSkeleton.packed(Array(repeating: 0x41, count: 13)) == nil)
+        let table = try NameSkeleton(rows: [["latin", "c", "S", "ei"], ["latin", "c", "K"], ["latin", "ck", "K"]])
+        #expect(table.keys(latin: Array("cicack".utf8)).map { String(decoding: $0, as: UTF8.self) } == ["SK"])
+    }
+
+    @Test func skeletonPassReachesNamesTheOtherPassesMiss() throws {
+        // «ويتفيلد» is "Whitfield" (a training pair), which the two other passes do not reach
+        // (ي → i before t, و → wh): the pass over the names of skeleton TFLD does.
+        let shared = try romanizer()
+        var settings = shared.configuration
+        settings.cacheLimit = 0
+        let skeletons = try NameSkeleton.shipped()
+        let with = NameRomanizer(model: shared.model, configuration: settings, skeletons: skeletons)
+        settings.skeletonBeamWidth = 0
+        let without = NameRomanizer(model: shared.model, configuration: settings, skeletons: skeletons)
+        #expect(with.skeletons != nil && without.skeletons == nil)
+        for word in ["ويتفيلد", "بورغمان", "رينولدز", "كاربنتر"] {
+            let found = with.romanize(word, top: 16).map { $0.latin.lowercased() }
+            let missed = without.romanize(word, top: 16).map { $0.latin.lowercased() }
+            if word == "ويتفيلد" {
+                #expect(found.contains("whitfield"), "\(found)")
+                #expect(!missed.contains("whitfield"), "\(missed)")
+            }
+            // What the skeleton pass adds are known names of the word's skeleton.
+            let key = skeletons.key(arabic: ArabicNameFolding.foldForModel(word))
+            for name in Set(found).subtracting(missed) {
+                #expect(skeletons.keys(latin: Array(name.utf8)).contains(key), "\(word): \(name)")
+                #expect(with.lexiconBonus(name) > 0, "\(word): \(name)")
+            }
+        }
+    }
+
     @Test func rerankerWeightsAreCheckedAndUsed() throws {
         // A missing feature, an unknown feature, a non-number and a missing or bad head are clear errors.
         let complete = RomanizerReranker.featureNames.map { "\($0)\t0.5" }.joined(separator: "\n") + "\nhead\t4"
@@ -627,7 +742,7 @@ struct NameRomanizerTests {
 
     /// The top-1 target on the whole evaluation file (scored once per round after the
     /// choices were made on held-out folds of the training pairs; never tuned on), and a floor
-    /// under top-5, whose 0.70 target is not met (0.638 since the fourteenth round).
+    /// under top-5, whose 0.70 target is not met (0.658 since the fifteenth round).
     @Test(.enabled(if: translitEvalAvailable, "../shared not found: romanizer evaluation targets skipped"))
     func evaluationFileTargets() throws {
         let romanizer = try romanizer()
@@ -642,7 +757,7 @@ struct NameRomanizerTests {
         }
         #expect(pairs > 1000)
         #expect(Double(top1) / Double(pairs) >= 0.45, "top-1 \(top1) of \(pairs)")
-        #expect(Double(top5) / Double(pairs) >= 0.62, "top-5 \(top5) of \(pairs)")
+        #expect(Double(top5) / Double(pairs) >= 0.65, "top-5 \(top5) of \(pairs)")
     }
 }
 
