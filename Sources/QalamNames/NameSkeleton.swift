@@ -151,63 +151,12 @@ public struct NameSkeleton: Sendable {
     }
 
     /// The skeletons of a lower-case Latin name (at most ``maximumVariants``, the first
-    /// alternatives first; no duplicates).
+    /// alternatives first; no duplicates; empty skeletons and those of more than
+    /// ``maximumPackedClasses`` classes left out).
     public func keys(latin name: [UInt8]) -> [[UInt8]] {
-        // One variant until a letter with alternatives comes (most names have none).
-        var single: [UInt8] = []
-        var variants: [[UInt8]] = []
-        var index = 0
-        while index < name.count {
-            guard let rule = rule(at: index, in: name) else {
-                index += 1
-                continue
-            }
-            index += rule.letters.count
-            if rule.alternatives.count == 1 {
-                if variants.isEmpty {
-                    Self.append(rule.alternatives[0], to: &single)
-                } else {
-                    for variant in variants.indices { Self.append(rule.alternatives[0], to: &variants[variant]) }
-                }
-                continue
-            }
-            if variants.isEmpty { variants = [single] }
-            var next: [[UInt8]] = []
-            for variant in variants {
-                for alternative in rule.alternatives where next.count < Self.maximumVariants {
-                    var extended = variant
-                    Self.append(alternative, to: &extended)
-                    if !next.contains(extended) { next.append(extended) }
-                }
-            }
-            variants = next
-        }
-        if variants.isEmpty { return [single] }
-        // Collapsing repeated classes can make two variants one ("K" + "S" and "KS" + "S").
-        var distinct: [[UInt8]] = []
-        for variant in variants where !distinct.contains(variant) { distinct.append(variant) }
-        return distinct
-    }
-
-    /// The first rule (longest first) whose letters are `name`'s from `index` on, and whose
-    /// condition on the next letter holds.
-    private func rule(at index: Int, in name: [UInt8]) -> LatinRule? {
-        for rule in latinRules[Int(name[index])] {
-            let end = index + rule.letters.count
-            guard end <= name.count else { continue }
-            var matches = true
-            var offset = 1
-            while offset < rule.letters.count {
-                if name[index + offset] != rule.letters[offset] {
-                    matches = false
-                    break
-                }
-                offset += 1
-            }
-            guard matches else { continue }
-            if rule.before.isEmpty || (end < name.count && rule.before.contains(name[end])) { return rule }
-        }
-        return nil
+        var packed: [UInt64] = []
+        packedKeys(latin: name, into: &packed)
+        return packed.map(Self.classes(ofPacked:))
     }
 
     /// A skeleton being packed: its classes so far (``packed(_:)`` layout, without the count),
@@ -232,12 +181,12 @@ public struct NameSkeleton: Sendable {
         }
     }
 
-    /// The skeletons of `name` (lower case) as ``keys(latin:)`` gives them, each packed in one
+    /// The skeletons of `name` (lower case), each packed in one
     /// number whose order is that of their ``prefix(ofPacked:)`` bytes — the class count in the top
     /// 4 bits, then 5 bits per class (A = 1), first class highest — appended to `keys`. Skeletons
-    /// of more than ``maximumPackedClasses`` classes, and empty ones, are left out. The same rules
-    /// as ``keys(latin:)``, read as plain numbers, with no allocation for a name without
-    /// alternatives (loading packs half a million names); `variants` and `next` are scratch.
+    /// of more than ``maximumPackedClasses`` classes, and empty ones, are left out. The rules are
+    /// read as plain numbers, with no allocation for a name without alternatives (loading packs
+    /// half a million names); `variants` and `next` are scratch.
     func packedKeys(latin name: [UInt8], into keys: inout [UInt64], variants: inout [PackingVariant],
                     next: inout [PackingVariant]) {
         // One variant in `single` until a letter with alternatives comes (most names have none).
@@ -326,10 +275,12 @@ public struct NameSkeleton: Sendable {
     /// trie: the class count as a letter ("a" + count), then the classes in lower case (so that
     /// no skeleton's names lie below another's, and the bytes sort as the packed numbers do).
     static func prefix(ofPacked packed: UInt64) -> [UInt8] {
-        let count = Int(packed >> 60)
-        var bytes: [UInt8] = [UInt8(ascii: "a") + UInt8(count)]
-        for index in 0..<count { bytes.append(UInt8(ascii: "a") + UInt8((packed >> UInt64(55 - 5 * index)) & 31) - 1) }
-        return bytes
+        [UInt8(ascii: "a") + UInt8(packed >> 60)] + classes(ofPacked: packed).map { $0 | 0x20 }
+    }
+
+    /// The classes (A–Z) of a packed skeleton.
+    static func classes(ofPacked packed: UInt64) -> [UInt8] {
+        (0..<Int(packed >> 60)).map { UInt8(ascii: "A") + UInt8((packed >> UInt64(55 - 5 * $0)) & 31) - 1 }
     }
 
     /// A skeleton (``key(arabic:)``) packed as ``packedKeys(latin:into:)`` packs them; nil when it
@@ -341,8 +292,4 @@ public struct NameSkeleton: Sendable {
         return packed
     }
 
-    /// Appends classes, each only when it differs from the last one.
-    private static func append(_ classes: [UInt8], to key: inout [UInt8]) {
-        for value in classes where key.last != value { key.append(value) }
-    }
 }
