@@ -222,6 +222,7 @@ public final class NameRomanizer: @unchecked Sendable {
             add(name, rank: nil, locales: world.number(at: index), trained: false)
         }
         self.trie = PackedNameTrie(consuming: &trie)
+        trie = LatinNameTrie()  // the builder's per-node arrays are not needed any more
         skeletonTrie = self.skeletons.map { [trie = self.trie] in Self.skeletonTrie(of: trie, skeletons: $0) }
         marginalScorer = configuration.channelWeight != 0 && configuration.channelCandidates > 0
             ? LatinMarginalScorer(model: model, beamWidth: configuration.channelBeamWidth,
@@ -234,42 +235,45 @@ public final class NameRomanizer: @unchecked Sendable {
     /// word's prefix, then searches the names below. The entries are sorted before the trie is
     /// built, so that the names below one node lie side by side in memory.
     private static func skeletonTrie(of names: PackedNameTrie, skeletons: NameSkeleton) -> PackedNameTrie {
-        var nameBytes: [UInt8] = []
-        var nameStarts: [Int32] = [0]
-        var bonuses: [Float] = []
-        // (packed skeleton, name number): names come in byte order.
-        var entries: [(key: UInt64, name: Int32)] = []
-        var keys: [UInt64] = []
-        var variants: [NameSkeleton.PackingVariant] = []
-        var next: [NameSkeleton.PackingVariant] = []
-        names.forEachLetterName { name, bonus in
-            keys.removeAll(keepingCapacity: true)
-            skeletons.packedKeys(latin: name, into: &keys, variants: &variants, next: &next)
-            guard !keys.isEmpty else { return }
-            let number = Int32(bonuses.count)
-            for key in keys { entries.append((key, number)) }
-            nameBytes.append(contentsOf: name)
-            nameStarts.append(Int32(nameBytes.count))
-            bonuses.append(bonus)
-        }
-        entries.sort { $0.key < $1.key || ($0.key == $1.key && $0.name < $1.name) }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(nameBytes.count * 2 * entries.count / max(1, bonuses.count))
         var starts: [Int32] = [0]
-        starts.reserveCapacity(entries.count + 1)
         var values: [Float] = []
-        values.reserveCapacity(entries.count)
-        var previousKey: UInt64 = 0
-        var prefix: [UInt8] = []
-        for (key, name) in entries {
-            if key != previousKey || prefix.isEmpty {
-                prefix = NameSkeleton.prefix(ofPacked: key)
-                previousKey = key
+        // The entries' buffers are dropped before the trie is built (lower peak memory of loading).
+        do {
+            var nameBytes: [UInt8] = []
+            var nameStarts: [Int32] = [0]
+            var bonuses: [Float] = []
+            // (packed skeleton, name number): names come in byte order.
+            var entries: [(key: UInt64, name: Int32)] = []
+            var keys: [UInt64] = []
+            var variants: [NameSkeleton.PackingVariant] = []
+            var next: [NameSkeleton.PackingVariant] = []
+            names.forEachLetterName { name, bonus in
+                keys.removeAll(keepingCapacity: true)
+                skeletons.packedKeys(latin: name, into: &keys, variants: &variants, next: &next)
+                guard !keys.isEmpty else { return }
+                let number = Int32(bonuses.count)
+                for key in keys { entries.append((key, number)) }
+                nameBytes.append(contentsOf: name)
+                nameStarts.append(Int32(nameBytes.count))
+                bonuses.append(bonus)
             }
-            bytes.append(contentsOf: prefix)
-            bytes.append(contentsOf: nameBytes[Int(nameStarts[Int(name)])..<Int(nameStarts[Int(name) + 1])])
-            starts.append(Int32(bytes.count))
-            values.append(bonuses[Int(name)])
+            entries.sort { $0.key < $1.key || ($0.key == $1.key && $0.name < $1.name) }
+            bytes.reserveCapacity(nameBytes.count * 2 * entries.count / max(1, bonuses.count))
+            starts.reserveCapacity(entries.count + 1)
+            values.reserveCapacity(entries.count)
+            var previousKey: UInt64 = 0
+            var prefix: [UInt8] = []
+            for (key, name) in entries {
+                if key != previousKey || prefix.isEmpty {
+                    prefix = NameSkeleton.prefix(ofPacked: key)
+                    previousKey = key
+                }
+                bytes.append(contentsOf: prefix)
+                bytes.append(contentsOf: nameBytes[Int(nameStarts[Int(name)])..<Int(nameStarts[Int(name) + 1])])
+                starts.append(Int32(bytes.count))
+                values.append(bonuses[Int(name)])
+            }
         }
         return PackedNameTrie(sortedNames: bytes, starts: starts, bonuses: values)
     }
