@@ -11,24 +11,15 @@ import QalamText
 /// pass (``NameRomanizer/Configuration/skeletonBeamWidth``) searches only the known names whose
 /// skeleton is the Arabic word's.
 public struct NameSkeleton: Sendable {
-    /// One Latin rule: `letters` give one of `alternatives` (each a class string, possibly
-    /// empty), when the letter after them is in `before` (empty: any).
-    private struct LatinRule: Sendable {
-        var letters: [UInt8]
-        var alternatives: [[UInt8]]
-        var before: [UInt8]
-    }
-
     /// Class of each Arabic letter U+0621…U+064A (0: none).
-    private var arabicClasses = [UInt8](repeating: 0, count: 0x064A - 0x0621 + 1)
-    /// Latin rules by their first letter, longest first.
-    private var latinRules = [[LatinRule]](repeating: [], count: 256)
-    /// The same rules as plain numbers (``packedKeys(latin:into:)`` reads them with no reference
-    /// counting): rules of first byte `b` are `compiledRules[ruleStarts[b]..<ruleStarts[b + 1]]`.
-    private var compiledRules: [CompiledRule] = []
-    private var ruleStarts = [Int32](repeating: 0, count: 257)
+    private let arabicClasses: [UInt8]
+    /// The Latin rules as plain numbers (``packedKeys(latin:into:)`` reads them with no reference
+    /// counting), longest first: rules of first byte `b` are
+    /// `compiledRules[ruleStarts[b]..<ruleStarts[b + 1]]`.
+    private let compiledRules: [CompiledRule]
+    private let ruleStarts: [Int32]
 
-    /// A ``LatinRule`` as numbers: up to 4 letters (first lowest), the letters that may follow
+    /// A Latin rule as numbers: up to 4 letters (first lowest), the letters that may follow
     /// (bit `l − "a"`; 0: any), up to 4 alternatives of up to 3 classes (16 bits each, 5 bits a
     /// class, first class lowest; 0 ends an alternative).
     private struct CompiledRule: Sendable {
@@ -50,28 +41,93 @@ public struct NameSkeleton: Sendable {
 
     /// Loads the shipped table.
     public static func shipped() throws(LexiconError) -> NameSkeleton {
-        var skeleton = NameSkeleton()
+        var table = TableReader()
         try LexiconRows.forEach(path, columns: 3) { (row, line) throws(LexiconError) in
-            try skeleton.add(row, line: line, path: path)
+            try table.add(row, line: line, path: path)
         }
-        skeleton.compile()
-        return skeleton
+        return NameSkeleton(table)
     }
 
     /// A table from rows as the file writes them (tests); a bad row is a ``QalamLexicons/LexiconError``.
     public init(rows: [[String]]) throws(LexiconError) {
+        var table = TableReader()
         for (index, row) in rows.enumerated() {
-            try add(row.map { Substring($0) }, line: index + 1, path: "<rows>")
+            try table.add(row.map { Substring($0) }, line: index + 1, path: "<rows>")
         }
-        compile()
+        self.init(table)
     }
 
-    /// Fills ``compiledRules`` from ``latinRules``.
-    private mutating func compile() {
-        compiledRules.removeAll()
+    /// The table's rows as read, checked, before the Latin rules are packed as numbers.
+    private struct TableReader {
+        /// One Latin rule: `letters` give one of `alternatives` (each a class string, possibly
+        /// empty), when the letter after them is in `before` (empty: any).
+        struct LatinRule {
+            var letters: [UInt8]
+            var alternatives: [[UInt8]]
+            var before: [UInt8]
+        }
+
+        var arabicClasses = [UInt8](repeating: 0, count: 0x064A - 0x0621 + 1)
+        /// Latin rules by their first letter, longest first.
+        var latinRules = [[LatinRule]](repeating: [], count: 256)
+
+        mutating func add(_ row: [Substring], line: Int, path: String) throws(LexiconError) {
+            func bad(_ reason: String) -> LexiconError { LexiconError(path: path, reason: "line \(line): \(reason)") }
+            func isClass(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) }
+            guard row.count >= 3 else { throw bad("expected KIND<TAB>LETTERS<TAB>CLASSES") }
+            switch row[0] {
+            case "arabic":
+                let scalars = Array(row[1].unicodeScalars)
+                let classes = Array(row[2].utf8)
+                guard scalars.count == 1, ArabicNameFolding.isModelLetter(scalars[0].value) else {
+                    throw bad("'\(row[1])' is not one Arabic letter")
+                }
+                guard classes.count == 1, isClass(classes[0]) else { throw bad("class '\(row[2])' is not one capital letter") }
+                let slot = Int(scalars[0].value - 0x0621)
+                guard arabicClasses[slot] == 0 else { throw bad("'\(row[1])' is listed twice") }
+                arabicClasses[slot] = classes[0]
+            case "latin":
+                let letters = Array(row[1].utf8)
+                guard !letters.isEmpty, letters.count <= 4, letters.allSatisfy({ (0x61...0x7A).contains($0) }) else {
+                    throw bad("'\(row[1])' is not 1 to 4 lower-case Latin letters")
+                }
+                var alternatives: [[UInt8]] = []
+                for alternative in row[2].split(separator: "|", omittingEmptySubsequences: false) {
+                    if alternative == "-" {
+                        alternatives.append([])
+                    } else {
+                        let classes = Array(alternative.utf8)
+                        guard !classes.isEmpty, classes.count <= 3, classes.allSatisfy(isClass) else {
+                            throw bad("'\(alternative)' is not 1 to 3 capital letters or '-'")
+                        }
+                        alternatives.append(classes)
+                    }
+                }
+                guard alternatives.count <= 4 else { throw bad("more than 4 alternatives") }
+                let before = row.count > 3 ? Array(row[3].utf8) : []
+                guard before.allSatisfy({ (0x61...0x7A).contains($0) }) else { throw bad("'\(row[3])' is not lower-case Latin letters") }
+                var rules = latinRules[Int(letters[0])]
+                guard !rules.contains(where: { $0.letters == letters && $0.before == before }) else {
+                    throw bad("'\(row[1])' is listed twice")
+                }
+                rules.append(LatinRule(letters: letters, alternatives: alternatives, before: before))
+                // Longest first; among equals, a rule with a condition before the one without.
+                rules.sort { ($0.letters.count, $0.before.count) > ($1.letters.count, $1.before.count) }
+                latinRules[Int(letters[0])] = rules
+            default:
+                throw bad("kind '\(row[0])' is neither arabic nor latin")
+            }
+        }
+    }
+
+    /// The table of `reader`, its Latin rules packed as numbers.
+    private init(_ reader: TableReader) {
+        arabicClasses = reader.arabicClasses
+        var compiled: [CompiledRule] = []
+        var starts = [Int32](repeating: 0, count: 257)
         for byte in 0..<256 {
-            ruleStarts[byte] = Int32(compiledRules.count)
-            for rule in latinRules[byte] {
+            starts[byte] = Int32(compiled.count)
+            for rule in reader.latinRules[byte] {
                 var letters: UInt32 = 0
                 for (index, letter) in rule.letters.enumerated() { letters |= UInt32(letter) << UInt32(8 * index) }
                 var before: UInt32 = 0
@@ -82,61 +138,13 @@ public struct NameSkeleton: Sendable {
                         alternatives |= UInt64(value - UInt8(ascii: "A") + 1) << UInt64(16 * index + 5 * place)
                     }
                 }
-                compiledRules.append(CompiledRule(letters: letters, length: rule.letters.count, before: before,
-                                                  alternatives: alternatives, alternativeCount: rule.alternatives.count))
+                compiled.append(CompiledRule(letters: letters, length: rule.letters.count, before: before,
+                                             alternatives: alternatives, alternativeCount: rule.alternatives.count))
             }
         }
-        ruleStarts[256] = Int32(compiledRules.count)
-    }
-
-    private init() {}
-
-    private mutating func add(_ row: [Substring], line: Int, path: String) throws(LexiconError) {
-        func bad(_ reason: String) -> LexiconError { LexiconError(path: path, reason: "line \(line): \(reason)") }
-        func isClass(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) }
-        guard row.count >= 3 else { throw bad("expected KIND<TAB>LETTERS<TAB>CLASSES") }
-        switch row[0] {
-        case "arabic":
-            let scalars = Array(row[1].unicodeScalars)
-            let classes = Array(row[2].utf8)
-            guard scalars.count == 1, ArabicNameFolding.isModelLetter(scalars[0].value) else {
-                throw bad("'\(row[1])' is not one Arabic letter")
-            }
-            guard classes.count == 1, isClass(classes[0]) else { throw bad("class '\(row[2])' is not one capital letter") }
-            let slot = Int(scalars[0].value - 0x0621)
-            guard arabicClasses[slot] == 0 else { throw bad("'\(row[1])' is listed twice") }
-            arabicClasses[slot] = classes[0]
-        case "latin":
-            let letters = Array(row[1].utf8)
-            guard !letters.isEmpty, letters.count <= 4, letters.allSatisfy({ (0x61...0x7A).contains($0) }) else {
-                throw bad("'\(row[1])' is not 1 to 4 lower-case Latin letters")
-            }
-            var alternatives: [[UInt8]] = []
-            for alternative in row[2].split(separator: "|", omittingEmptySubsequences: false) {
-                if alternative == "-" {
-                    alternatives.append([])
-                } else {
-                    let classes = Array(alternative.utf8)
-                    guard !classes.isEmpty, classes.count <= 3, classes.allSatisfy(isClass) else {
-                        throw bad("'\(alternative)' is not 1 to 3 capital letters or '-'")
-                    }
-                    alternatives.append(classes)
-                }
-            }
-            guard alternatives.count <= 4 else { throw bad("more than 4 alternatives") }
-            let before = row.count > 3 ? Array(row[3].utf8) : []
-            guard before.allSatisfy({ (0x61...0x7A).contains($0) }) else { throw bad("'\(row[3])' is not lower-case Latin letters") }
-            var rules = latinRules[Int(letters[0])]
-            guard !rules.contains(where: { $0.letters == letters && $0.before == before }) else {
-                throw bad("'\(row[1])' is listed twice")
-            }
-            rules.append(LatinRule(letters: letters, alternatives: alternatives, before: before))
-            // Longest first; among equals, a rule with a condition before the one without.
-            rules.sort { ($0.letters.count, $0.before.count) > ($1.letters.count, $1.before.count) }
-            latinRules[Int(letters[0])] = rules
-        default:
-            throw bad("kind '\(row[0])' is neither arabic nor latin")
-        }
+        starts[256] = Int32(compiled.count)
+        compiledRules = compiled
+        ruleStarts = starts
     }
 
     /// The skeleton of folded Arabic letters (``ArabicNameFolding/foldForModel(_:)``).
